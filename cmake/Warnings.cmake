@@ -1,0 +1,7 @@
+option(RELOCALE_WERROR "Treat compiler warnings as errors (on in CI)" OFF)
+function(relocale_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow)
+  if(RELOCALE_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

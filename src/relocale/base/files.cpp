@@ -1,0 +1,286 @@
+#include "relocale/base/files.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+
+#include "relocale/base/error.h"
+#include "relocale/base/i18n.h"
+
+namespace relocale {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Temporary files being written, removed by the signal handler when the process is interrupted.
+std::mutex g_temporaries_mutex;
+std::set<std::string> g_temporaries;
+std::atomic<bool> g_handler_installed{false};
+
+extern "C" void remove_temporaries_and_exit(int signal_number) {
+  // Only async-signal-safe calls: unlink and _exit. The set is not modified while we walk it
+  // because the signal interrupts this thread; a torn read at worst leaves one temporary behind.
+  for (const auto& name : g_temporaries) {
+    unlink(name.c_str());
+  }
+  _exit(128 + signal_number);
+}
+
+void install_handler_once() {
+  bool expected = false;
+  if (g_handler_installed.compare_exchange_strong(expected, true)) {
+    std::signal(SIGINT, remove_temporaries_and_exit);
+    std::signal(SIGTERM, remove_temporaries_and_exit);
+    std::signal(SIGHUP, remove_temporaries_and_exit);
+  }
+}
+
+fs::path temporary_name_for(const fs::path& path) {
+  static std::atomic<unsigned> counter{0};
+  return path.parent_path() / ("." + path.filename().string() + "." + std::to_string(getpid()) +
+                               "." + std::to_string(counter++) + ".tmp");
+}
+
+fs::path write_temporary(const fs::path& path, std::string_view contents) {
+  install_handler_once();
+  std::error_code ec;
+  if (!path.parent_path().empty()) {
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) {
+      throw Error(Location{path.parent_path().string()},
+                  subst(tr("cannot create folder: {1}"), {ec.message()}));
+    }
+  }
+  const fs::path temporary = temporary_name_for(path);
+  {
+    std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+    g_temporaries.insert(temporary.string());
+  }
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(errno)}));
+  }
+  size_t written = 0;
+  while (written < contents.size()) {
+    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int saved = errno;
+      ::close(fd);
+      ::unlink(temporary.c_str());
+      throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(saved)}));
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    ::unlink(temporary.c_str());
+    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(errno)}));
+  }
+  return temporary;
+}
+
+void forget_temporary(const fs::path& temporary) {
+  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+  g_temporaries.erase(temporary.string());
+}
+
+void rename_into_place(const fs::path& temporary, const fs::path& path) {
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    const int saved = errno;
+    ::unlink(temporary.c_str());
+    forget_temporary(temporary);
+    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(saved)}));
+  }
+  forget_temporary(temporary);
+}
+
+}  // namespace
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(Location{path.string()},
+                subst(tr("cannot read file: {1}"), {std::strerror(errno)}));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    throw Error(Location{path.string()}, tr("cannot read file"));
+  }
+  return std::move(buffer).str();
+}
+
+void write_file_atomically(const fs::path& path, std::string_view contents) {
+  rename_into_place(write_temporary(path, contents), path);
+}
+
+AtomicFileSet::~AtomicFileSet() {
+  for (const auto& p : pending_) {
+    ::unlink(p.temporary.c_str());
+    forget_temporary(p.temporary);
+  }
+}
+
+void AtomicFileSet::add(const fs::path& path, std::string_view contents) {
+  pending_.push_back({write_temporary(path, contents), path});
+}
+
+void AtomicFileSet::commit() {
+  for (const auto& p : pending_) {
+    rename_into_place(p.temporary, p.target);
+  }
+  pending_.clear();
+}
+
+LineColumn line_column_at(std::string_view text, size_t offset) {
+  LineColumn lc;
+  const size_t end = std::min(offset, text.size());
+  for (size_t i = 0; i < end; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++lc.line;
+      lc.column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++lc.column;
+    }
+  }
+  return lc;
+}
+
+namespace {
+// Length of the UTF-8 sequence at text[i], or 0 when it is not valid UTF-8 (overlong forms,
+// surrogates and values above U+10FFFF are invalid too).
+size_t valid_utf8_length(std::string_view text, size_t i) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    return 1;
+  }
+  size_t len = 0;
+  unsigned min = 0;
+  unsigned cp = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2, min = 0x80, cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3, min = 0x800, cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4, min = 0x10000, cp = b0 & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) {
+    return 0;
+  }
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      return 0;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return 0;
+  }
+  return len;
+}
+}  // namespace
+
+void check_utf8_text(std::string_view text, const std::string& file_name,
+                     bool allow_bom_and_crlf) {
+  if (!allow_bom_and_crlf && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    throw Error(Location{file_name, 1, 1},
+                tr("the file starts with a byte-order mark; save it as UTF-8 without BOM"));
+  }
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    throw Error(Location{file_name, 1, 1},
+                tr("the file is UTF-16; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"));
+  }
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c == '\0') {
+      const auto lc = line_column_at(text, i);
+      throw Error(Location{file_name, lc.line, lc.column},
+                  subst(tr("NUL byte at byte offset {1}; this is not a text file"),
+                        {std::to_string(i)}));
+    }
+    if (c == '\r' && !allow_bom_and_crlf) {
+      const auto lc = line_column_at(text, i);
+      throw Error(Location{file_name, lc.line, lc.column},
+                  tr("CRLF line ends; convert the file to LF line ends (dos2unix)"));
+    }
+    const size_t len = valid_utf8_length(text, i);
+    if (len == 0) {
+      const auto lc = line_column_at(text, i);
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(c));
+      throw Error(Location{file_name, lc.line, lc.column},
+                  subst(tr("invalid UTF-8 byte {1} at byte offset {2}; the file may be in a "
+                           "legacy encoding such as Windows-1252 (convert it with iconv)"),
+                        {hex, std::to_string(i)}));
+    }
+    i += len;
+  }
+}
+
+fs::path path_inside(const fs::path& root, const std::string& relative, const std::string& context) {
+  const fs::path rel(relative);
+  if (relative.empty() || rel.is_absolute()) {
+    throw Error(Location{context},
+                subst(tr("path \"{1}\" must be relative to the project"), {relative}));
+  }
+  for (const auto& part : rel) {
+    if (part == "..") {
+      throw Error(Location{context},
+                  subst(tr("path \"{1}\" leaves the project folder"), {relative}));
+    }
+  }
+  std::error_code ec;
+  const fs::path canonical_root = fs::weakly_canonical(root, ec);
+  const fs::path joined = root / rel;
+  const fs::path resolved = fs::weakly_canonical(joined, ec);
+  if (!ec) {
+    auto r = canonical_root.begin();
+    auto p = resolved.begin();
+    for (; r != canonical_root.end(); ++r, ++p) {
+      if (p == resolved.end() || *r != *p) {
+        throw Error(Location{context},
+                    subst(tr("path \"{1}\" leads outside the project through a symbolic link"),
+                          {relative}));
+      }
+    }
+  }
+  return joined;
+}
+
+ProjectLock::ProjectLock(const fs::path& root) {
+  const fs::path lock_path = root / ".relocale.lock";
+  fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) {
+    return;  // a read-only project can still be checked; writes will report their own errors
+  }
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd_);
+    fd_ = -1;
+    throw Error(Location{lock_path.string()},
+                tr("another relocale process is working on this project; wait for it to finish"));
+  }
+}
+
+ProjectLock::~ProjectLock() {
+  if (fd_ >= 0) {
+    ::flock(fd_, LOCK_UN);
+    ::close(fd_);
+  }
+}
+
+}  // namespace relocale

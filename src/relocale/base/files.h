@@ -1,0 +1,69 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace relocale {
+
+/// Reads a whole file as bytes. Throws Error naming the file when it cannot be read.
+std::string read_file(const std::filesystem::path& path);
+
+/// Writes contents to `.<name>.<pid>.tmp` in the target's folder, flushes it and renames it into
+/// place, so a reader never sees a half-written file and a failed run leaves the old one intact.
+/// Creates missing parent folders. A signal during the write removes the temporary file.
+void write_file_atomically(const std::filesystem::path& path, std::string_view contents);
+
+/// Several files that are all written or none: each goes to a temporary file first, and only when
+/// every one is complete are they renamed into place (a failed build writes nothing for a
+/// language).
+class AtomicFileSet {
+ public:
+  AtomicFileSet() = default;
+  AtomicFileSet(const AtomicFileSet&) = delete;
+  AtomicFileSet& operator=(const AtomicFileSet&) = delete;
+  ~AtomicFileSet();  // removes temporaries that were never committed
+  void add(const std::filesystem::path& path, std::string_view contents);
+  void commit();
+
+ private:
+  struct Pending {
+    std::filesystem::path temporary;
+    std::filesystem::path target;
+  };
+  std::vector<Pending> pending_;
+};
+
+/// Checks that text is UTF-8 a person wrote: no invalid bytes (the error gives the byte offset,
+/// line and column, and names a likely legacy encoding), no NUL. Throws Error.
+/// With allow_bom_and_crlf false (release files), a byte-order mark or CRLF line ends are refused
+/// with a message that says how to convert the file.
+void check_utf8_text(std::string_view text, const std::string& file_name, bool allow_bom_and_crlf);
+
+/// Offset to 1-based line and column (column counted in code points).
+struct LineColumn {
+  int line = 1;
+  int column = 1;
+};
+LineColumn line_column_at(std::string_view text, size_t offset);
+
+/// Resolves `relative` inside `root` and refuses anything that would leave it: absolute paths,
+/// `..` components, and symbolic links that point outside. Throws Error naming `context`.
+std::filesystem::path path_inside(const std::filesystem::path& root, const std::string& relative,
+                                  const std::string& context);
+
+/// An exclusive lock on a project (flock on <root>/.relocale.lock). A second relocale process on
+/// the same project fails at once with a clear message instead of corrupting files.
+class ProjectLock {
+ public:
+  explicit ProjectLock(const std::filesystem::path& root);
+  ~ProjectLock();
+  ProjectLock(const ProjectLock&) = delete;
+  ProjectLock& operator=(const ProjectLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace relocale

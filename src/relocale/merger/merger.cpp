@@ -1,0 +1,102 @@
+#include "relocale/merger/merger.h"
+
+#include <map>
+
+#include "relocale/base/i18n.h"
+
+namespace relocale {
+
+namespace {
+constexpr std::string_view kObjectReplacement = "\xEF\xBF\xBC";  // U+FFFC
+
+bool is_left_to_right_value(PlaceholderKind kind) {
+  return kind == PlaceholderKind::phone || kind == PlaceholderKind::email ||
+         kind == PlaceholderKind::url;
+}
+}  // namespace
+
+std::string render_content(const Content& content, const HouseStyle& style,
+                           const MergeOptions& options) {
+  if (options.rendering == ValueRendering::verbatim) {
+    return source_form(content);
+  }
+  // Typography sees the whole sentence, with U+FFFC where each placeholder or code stands, so
+  // that « 8 octobre » gets its spaces; the values go in afterwards.
+  std::string skeleton;
+  std::vector<std::string> inserts;
+  for (const auto& run : content) {
+    if (const auto* s = std::get_if<std::string>(&run)) {
+      skeleton += *s;
+      continue;
+    }
+    std::string insert;
+    if (const auto* p = std::get_if<Placeholder>(&run)) {
+      insert = render_placeholder(*p, style);
+      if (!options.bidi.open.empty() && is_left_to_right_value(p->kind)) {
+        insert = options.bidi.open + insert + options.bidi.close;
+      }
+    } else if (const auto* b = std::get_if<CodeStart>(&run)) {
+      insert = b->original;
+    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+      insert = e->original;
+    }
+    skeleton += kObjectReplacement;
+    inserts.push_back(std::move(insert));
+  }
+  std::string typeset = apply_typography(skeleton, style);
+  if (!options.bidi.open.empty()) {
+    typeset = isolate_left_to_right_runs(typeset, options.bidi.open, options.bidi.close);
+  }
+  std::string out;
+  out.reserve(typeset.size() + 64);
+  size_t next = 0;
+  size_t pos = 0;
+  while (pos < typeset.size()) {
+    const size_t found = typeset.find(kObjectReplacement, pos);
+    if (found == std::string::npos) {
+      out.append(typeset, pos, std::string::npos);
+      break;
+    }
+    out.append(typeset, pos, found - pos);
+    if (next < inserts.size()) {
+      out += inserts[next++];
+    }
+    pos = found + kObjectReplacement.size();
+  }
+  return out;
+}
+
+std::string merge_document(const Document& doc, const HouseStyle& style, const MergeOptions& options,
+                           std::vector<std::string>* untranslated) {
+  std::map<std::string, const Unit*> units;
+  for (const auto& u : doc.units) {
+    units[u.id] = &u;
+  }
+  std::string out;
+  for (const auto& part : doc.skeleton) {
+    if (part.unit_id.empty()) {
+      out += part.text;
+      continue;
+    }
+    const auto it = units.find(part.unit_id);
+    if (it == units.end()) {
+      continue;  // the contract check reports missing units before we get here
+    }
+    for (const auto& seg : it->second->segments) {
+      const bool translated = seg.target.has_value() && !seg.target->empty();
+      if (options.use_source_for_all || !translated) {
+        if (!options.use_source_for_all && untranslated != nullptr) {
+          untranslated->push_back(it->second->id + "/" + seg.id);
+        }
+        MergeOptions source_options = options;
+        out += render_content(seg.source, style, source_options);
+      } else {
+        out += render_content(*seg.target, style, options);
+      }
+      out += seg.space_after;
+    }
+  }
+  return out;
+}
+
+}  // namespace relocale

@@ -1,0 +1,184 @@
+#include "relocale/model/document.h"
+
+#include <array>
+#include <cstring>
+
+namespace relocale {
+
+namespace {
+struct KindName {
+  PlaceholderKind kind;
+  const char* key;
+};
+constexpr std::array<KindName, 13> kKindNames{{
+    {PlaceholderKind::date, "date"},
+    {PlaceholderKind::date_range, "date-range"},
+    {PlaceholderKind::month, "month"},
+    {PlaceholderKind::time, "time"},
+    {PlaceholderKind::number, "number"},
+    {PlaceholderKind::percent, "percent"},
+    {PlaceholderKind::ordinal, "ordinal"},
+    {PlaceholderKind::currency, "currency"},
+    {PlaceholderKind::phone, "phone"},
+    {PlaceholderKind::email, "email"},
+    {PlaceholderKind::url, "url"},
+    {PlaceholderKind::code, "code"},
+    {PlaceholderKind::line_break, "line-break"},
+}};
+}  // namespace
+
+const char* placeholder_kind_key(PlaceholderKind kind) {
+  for (const auto& k : kKindNames) {
+    if (k.kind == kind) {
+      return k.key;
+    }
+  }
+  return "code";
+}
+
+std::optional<PlaceholderKind> placeholder_kind_from_key(const std::string& key) {
+  for (const auto& k : kKindNames) {
+    if (key == k.key) {
+      return k.kind;
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_localised_value(PlaceholderKind kind) {
+  return kind != PlaceholderKind::code && kind != PlaceholderKind::line_break &&
+         kind != PlaceholderKind::email && kind != PlaceholderKind::url;
+}
+
+void append_text(Content& content, std::string_view text) {
+  if (text.empty()) {
+    return;
+  }
+  if (!content.empty()) {
+    if (auto* s = std::get_if<std::string>(&content.back())) {
+      s->append(text);
+      return;
+    }
+  }
+  content.emplace_back(std::string(text));
+}
+
+std::string source_form(const Content& content) {
+  std::string out;
+  for (const auto& run : content) {
+    if (const auto* s = std::get_if<std::string>(&run)) {
+      out += *s;
+    } else if (const auto* p = std::get_if<Placeholder>(&run)) {
+      out += p->source_text;
+    } else if (const auto* b = std::get_if<CodeStart>(&run)) {
+      out += b->original;
+    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+      out += e->original;
+    }
+  }
+  return out;
+}
+
+std::string plain_text(const Content& content) {
+  std::string out;
+  for (const auto& run : content) {
+    if (const auto* s = std::get_if<std::string>(&run)) {
+      out += *s;
+    }
+  }
+  return out;
+}
+
+std::string debug_string(const Content& content) {
+  std::string out;
+  for (const auto& run : content) {
+    if (const auto* s = std::get_if<std::string>(&run)) {
+      out += *s;
+    } else if (const auto* p = std::get_if<Placeholder>(&run)) {
+      out += "{" + p->id + ":" + placeholder_kind_key(p->kind) + " " + p->canonical + "}";
+    } else if (const auto* b = std::get_if<CodeStart>(&run)) {
+      out += "{" + b->id + ">";
+    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+      out += "<" + e->id + "}";
+    }
+  }
+  return out;
+}
+
+std::vector<const Placeholder*> placeholders_of(const Content& content) {
+  std::vector<const Placeholder*> out;
+  for (const auto& run : content) {
+    if (const auto* p = std::get_if<Placeholder>(&run)) {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+const char* segment_state_key(SegmentState s) {
+  switch (s) {
+    case SegmentState::initial:
+      return "initial";
+    case SegmentState::translated:
+      return "translated";
+    case SegmentState::reviewed:
+      return "reviewed";
+    case SegmentState::final:
+      return "final";
+  }
+  return "initial";
+}
+
+std::optional<SegmentState> segment_state_from_key(const std::string& key) {
+  for (auto s : {SegmentState::initial, SegmentState::translated, SegmentState::reviewed,
+                 SegmentState::final}) {
+    if (key == segment_state_key(s)) {
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+constexpr std::array<std::pair<BlockKind, const char*>, 6> kBlockNames{{
+    {BlockKind::title, "title"},
+    {BlockKind::heading, "heading"},
+    {BlockKind::paragraph, "paragraph"},
+    {BlockKind::list_item, "list-item"},
+    {BlockKind::quote, "quote"},
+    {BlockKind::table_cell, "table-cell"},
+}};
+}  // namespace
+
+const char* block_kind_key(BlockKind k) {
+  for (const auto& [kind, key] : kBlockNames) {
+    if (kind == k) {
+      return key;
+    }
+  }
+  return "paragraph";
+}
+
+std::optional<BlockKind> block_kind_from_key(const std::string& key) {
+  for (const auto& [kind, name] : kBlockNames) {
+    if (key == name) {
+      return kind;
+    }
+  }
+  return std::nullopt;
+}
+
+const Unit* Document::find_unit(const std::string& id) const {
+  for (const auto& u : units) {
+    if (u.id == id) {
+      return &u;
+    }
+  }
+  return nullptr;
+}
+
+Unit* Document::find_unit(const std::string& id) {
+  return const_cast<Unit*>(static_cast<const Document*>(this)->find_unit(id));
+}
+
+}  // namespace relocale

@@ -1,0 +1,502 @@
+#include "relocale/reader/release_reader.h"
+
+#include <cmark.h>
+
+#include <memory>
+#include <vector>
+
+#include "relocale/base/error.h"
+#include "relocale/base/files.h"
+#include "relocale/base/i18n.h"
+
+namespace relocale {
+
+namespace {
+
+/// A translatable block found in the file: its byte range and its content.
+struct FoundBlock {
+  size_t begin = 0;
+  size_t end = 0;
+  BlockKind kind = BlockKind::paragraph;
+  Content content;
+};
+
+/// Front matter: the `---` block at the very start. Returns the offset where the body starts.
+size_t read_front_matter(std::string_view text, Document& doc, std::vector<FoundBlock>& blocks) {
+  if (text.substr(0, 4) != "---\n") {
+    return 0;
+  }
+  size_t pos = 4;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    const bool last = eol == std::string_view::npos;
+    if (last) {
+      eol = text.size();
+    }
+    const std::string_view line = text.substr(pos, eol - pos);
+    if (line == "---") {
+      return last ? eol : eol + 1;
+    }
+    const size_t colon = line.find(':');
+    if (colon != std::string_view::npos) {
+      const std::string key(line.substr(0, colon));
+      size_t value_begin = colon + 1;
+      while (value_begin < line.size() && line[value_begin] == ' ') {
+        ++value_begin;
+      }
+      size_t value_end = line.size();
+      while (value_end > value_begin && line[value_end - 1] == ' ') {
+        --value_end;
+      }
+      std::string value(line.substr(value_begin, value_end - value_begin));
+      if (key == "title" && !value.empty()) {
+        doc.title = value;
+        FoundBlock block;
+        block.begin = pos + value_begin;
+        block.end = pos + value_end;
+        block.kind = BlockKind::title;
+        append_text(block.content, value);
+        blocks.push_back(std::move(block));
+      } else if (key == "date") {
+        doc.date = value;
+      }
+    }
+    if (last) {
+      break;
+    }
+    pos = eol + 1;
+  }
+  // No closing line: this was not front matter but text that starts with a rule.
+  doc.title.clear();
+  doc.date.clear();
+  blocks.clear();
+  return 0;
+}
+
+/// Offsets of line starts, so cmark's 1-based line:column positions become byte offsets.
+class LineStarts {
+ public:
+  LineStarts(std::string_view text, size_t base) : base_(base) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        starts_.push_back(i + 1);
+      }
+    }
+  }
+  size_t offset(int line, int column) const {
+    return base_ + starts_[static_cast<size_t>(line - 1)] + static_cast<size_t>(column - 1);
+  }
+  size_t line_end(int line, size_t text_size) const {
+    return static_cast<size_t>(line) < starts_.size() ? base_ + starts_[static_cast<size_t>(line)] - 1
+                                                      : base_ + text_size;
+  }
+
+ private:
+  size_t base_;
+  std::vector<size_t> starts_;
+};
+
+/// Walks a block's inline nodes alongside its raw bytes, turning markup into codes and keeping
+/// every byte as it was written. Returns false when the two cannot be aligned (then the caller
+/// keeps the block as plain text, which still round-trips).
+class InlineAligner {
+ public:
+  InlineAligner(std::string_view raw, bool in_quote, int* next_id)
+      : raw_(raw), in_quote_(in_quote), next_id_(next_id) {}
+
+  bool align(cmark_node* parent, Content& out) {
+    for (cmark_node* n = cmark_node_first_child(parent); n != nullptr; n = cmark_node_next(n)) {
+      if (!align_node(n, out)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  bool finish(Content& out) {
+    append_text(out, raw_.substr(pos_));
+    return true;
+  }
+
+ private:
+  std::string next_id() { return std::to_string((*next_id_)++); }
+
+  bool align_node(cmark_node* n, Content& out) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+        return match_literal(cmark_node_get_literal(n), out);
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        return line_break(out);
+      case CMARK_NODE_CODE:
+        return code_span(out);
+      case CMARK_NODE_HTML_INLINE:
+        return verbatim_code(cmark_node_get_literal(n), out);
+      case CMARK_NODE_EMPH:
+      case CMARK_NODE_STRONG:
+        return emphasis(n, out);
+      case CMARK_NODE_LINK:
+        return link(n, out);
+      case CMARK_NODE_IMAGE:
+        return image(out);
+      default:
+        return false;
+    }
+  }
+
+  bool match_literal(const char* literal, Content& out) {
+    const std::string_view lit = literal == nullptr ? "" : literal;
+    const size_t start = pos_;
+    size_t i = 0;
+    while (i < lit.size()) {
+      if (pos_ >= raw_.size()) {
+        return false;
+      }
+      if (raw_[pos_] == lit[i]) {
+        ++pos_, ++i;
+      } else if (raw_[pos_] == '\\' && pos_ + 1 < raw_.size() && raw_[pos_ + 1] == lit[i]) {
+        pos_ += 2, ++i;
+      } else if (raw_[pos_] == '&') {
+        const size_t semi = raw_.find(';', pos_);
+        if (semi == std::string_view::npos || semi - pos_ > 32) {
+          return false;
+        }
+        pos_ = semi + 1;
+        // The entity decoded to one code point: skip its UTF-8 bytes in the literal.
+        ++i;
+        while (i < lit.size() && (static_cast<unsigned char>(lit[i]) & 0xC0) == 0x80) {
+          ++i;
+        }
+      } else {
+        return false;
+      }
+    }
+    append_text(out, raw_.substr(start, pos_ - start));
+    return true;
+  }
+
+  bool line_break(Content& out) {
+    const size_t start = pos_;
+    while (pos_ < raw_.size() && (raw_[pos_] == ' ' || raw_[pos_] == '\\' || raw_[pos_] == '\t')) {
+      ++pos_;
+    }
+    if (pos_ >= raw_.size() || raw_[pos_] != '\n') {
+      return false;
+    }
+    ++pos_;
+    while (pos_ < raw_.size() &&
+           (raw_[pos_] == ' ' || raw_[pos_] == '\t' || (in_quote_ && raw_[pos_] == '>'))) {
+      ++pos_;
+    }
+    Placeholder p;
+    p.id = next_id();
+    p.kind = PlaceholderKind::line_break;
+    p.source_text = std::string(raw_.substr(start, pos_ - start));
+    p.canonical = "\n";
+    out.emplace_back(std::move(p));
+    return true;
+  }
+
+  bool code_span(Content& out) {
+    size_t ticks = 0;
+    while (pos_ + ticks < raw_.size() && raw_[pos_ + ticks] == '`') {
+      ++ticks;
+    }
+    if (ticks == 0) {
+      return false;
+    }
+    const std::string fence(ticks, '`');
+    size_t close = pos_ + ticks;
+    while (true) {
+      close = raw_.find(fence, close);
+      if (close == std::string_view::npos) {
+        return false;
+      }
+      size_t run = 0;
+      while (close + run < raw_.size() && raw_[close + run] == '`') {
+        ++run;
+      }
+      if (run == ticks) {
+        break;
+      }
+      close += run;
+    }
+    return take_code(close + ticks, out);
+  }
+
+  bool verbatim_code(const char* literal, Content& out) {
+    const std::string_view lit = literal == nullptr ? "" : literal;
+    if (raw_.substr(pos_, lit.size()) != lit) {
+      return false;
+    }
+    return take_code(pos_ + lit.size(), out);
+  }
+
+  bool take_code(size_t end, Content& out) {
+    Placeholder p;
+    p.id = next_id();
+    p.kind = PlaceholderKind::code;
+    p.source_text = std::string(raw_.substr(pos_, end - pos_));
+    p.canonical = p.source_text;
+    out.emplace_back(std::move(p));
+    pos_ = end;
+    return true;
+  }
+
+  bool emphasis(cmark_node* n, Content& out) {
+    const bool strong = cmark_node_get_type(n) == CMARK_NODE_STRONG;
+    const size_t width = strong ? 2 : 1;
+    if (pos_ + width > raw_.size()) {
+      return false;
+    }
+    const char delimiter = raw_[pos_];
+    if ((delimiter != '*' && delimiter != '_') || raw_.substr(pos_, width) != std::string(width, delimiter)) {
+      return false;
+    }
+    const std::string id = next_id();
+    out.emplace_back(CodeStart{id, std::string(width, delimiter), strong ? "strong" : "emphasis"});
+    pos_ += width;
+    if (!align(n, out)) {
+      return false;
+    }
+    if (raw_.substr(pos_, width) != std::string(width, delimiter)) {
+      return false;
+    }
+    out.emplace_back(CodeEnd{id, std::string(width, delimiter)});
+    pos_ += width;
+    return true;
+  }
+
+  // The end of a link's destination part: "](url "title")", "][ref]" or "]" (shortcut).
+  size_t link_tail_end(size_t at) const {
+    if (at >= raw_.size() || raw_[at] != ']') {
+      return std::string_view::npos;
+    }
+    size_t i = at + 1;
+    if (i < raw_.size() && raw_[i] == '(') {
+      int depth = 0;
+      for (; i < raw_.size(); ++i) {
+        if (raw_[i] == '\\') {
+          ++i;
+        } else if (raw_[i] == '(') {
+          ++depth;
+        } else if (raw_[i] == ')' && --depth == 0) {
+          return i + 1;
+        }
+      }
+      return std::string_view::npos;
+    }
+    if (i < raw_.size() && raw_[i] == '[') {
+      const size_t close = raw_.find(']', i);
+      return close == std::string_view::npos ? close : close + 1;
+    }
+    return i;
+  }
+
+  bool link(cmark_node* n, Content& out) {
+    if (pos_ >= raw_.size() || raw_[pos_] != '[') {
+      return false;
+    }
+    const std::string id = next_id();
+    out.emplace_back(CodeStart{id, "[", "link"});
+    ++pos_;
+    if (!align(n, out)) {
+      return false;
+    }
+    const size_t end = link_tail_end(pos_);
+    if (end == std::string_view::npos) {
+      return false;
+    }
+    out.emplace_back(CodeEnd{id, std::string(raw_.substr(pos_, end - pos_))});
+    pos_ = end;
+    return true;
+  }
+
+  bool image(Content& out) {
+    if (raw_.substr(pos_, 2) != "![") {
+      return false;
+    }
+    // The alt text would be translatable; for now the whole image is one code.
+    size_t depth = 0;
+    size_t i = pos_ + 1;
+    for (; i < raw_.size(); ++i) {
+      if (raw_[i] == '[') {
+        ++depth;
+      } else if (raw_[i] == ']' && --depth == 0) {
+        break;
+      }
+    }
+    const size_t end = link_tail_end(i);
+    if (end == std::string_view::npos) {
+      return false;
+    }
+    return take_code(end, out);
+  }
+
+  std::string_view raw_;
+  bool in_quote_;
+  int* next_id_;
+  size_t pos_ = 0;
+};
+
+bool is_inside(cmark_node* n, cmark_node_type type) {
+  for (cmark_node* p = cmark_node_parent(n); p != nullptr; p = cmark_node_parent(p)) {
+    if (cmark_node_get_type(p) == type) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The raw byte range of a heading's or paragraph's inline content.
+std::pair<size_t, size_t> content_range(cmark_node* n, std::string_view text, const LineStarts& lines,
+                                        size_t base) {
+  const int start_line = cmark_node_get_start_line(n);
+  const int end_line = cmark_node_get_end_line(n);
+  size_t begin = lines.offset(start_line, cmark_node_get_start_column(n));
+  size_t end = lines.offset(end_line, cmark_node_get_end_column(n)) + 1;
+  end = std::min(end, base + text.size());
+  const std::string_view body = text;
+  auto at = [&](size_t i) { return body[i - base]; };
+  if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+    if (at(begin) == '#') {
+      while (begin < end && at(begin) == '#') {
+        ++begin;
+      }
+      while (begin < end && (at(begin) == ' ' || at(begin) == '\t')) {
+        ++begin;
+      }
+      // Strip an optional closing sequence of '#' preceded by a space, and trailing spaces.
+      size_t e = end;
+      while (e > begin && (at(e - 1) == ' ' || at(e - 1) == '\t' || at(e - 1) == '\n')) {
+        --e;
+      }
+      size_t hashes = e;
+      while (hashes > begin && at(hashes - 1) == '#') {
+        --hashes;
+      }
+      if (hashes < e && (hashes == begin || at(hashes - 1) == ' ' || at(hashes - 1) == '\t')) {
+        e = hashes;
+        while (e > begin && (at(e - 1) == ' ' || at(e - 1) == '\t')) {
+          --e;
+        }
+      }
+      end = e;
+    } else {
+      // Setext heading: the last line is the underline.
+      end = lines.line_end(end_line - 1, text.size());
+    }
+  }
+  while (end > begin && (at(end - 1) == ' ' || at(end - 1) == '\t' || at(end - 1) == '\n')) {
+    --end;
+  }
+  return {begin, end};
+}
+
+void read_markdown_blocks(std::string_view text, size_t base, std::vector<FoundBlock>& blocks) {
+  const std::string_view body = text.substr(base);
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> root(
+      cmark_parse_document(body.data(), body.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
+  const LineStarts lines(body, base);
+  cmark_iter* iter = cmark_iter_new(root.get());
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    const auto type = cmark_node_get_type(n);
+    if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING)) {
+      continue;
+    }
+    FoundBlock block;
+    std::tie(block.begin, block.end) = content_range(n, body, lines, base);
+    if (block.end <= block.begin) {
+      continue;
+    }
+    const bool in_quote = is_inside(n, CMARK_NODE_BLOCK_QUOTE);
+    block.kind = type == CMARK_NODE_HEADING        ? BlockKind::heading
+                 : is_inside(n, CMARK_NODE_ITEM) ? BlockKind::list_item
+                 : in_quote                        ? BlockKind::quote
+                                                   : BlockKind::paragraph;
+    const std::string_view raw = text.substr(block.begin, block.end - block.begin);
+    int next_id = 1;
+    InlineAligner aligner(raw, in_quote, &next_id);
+    if (!aligner.align(n, block.content) || !aligner.finish(block.content)) {
+      block.content.clear();
+      append_text(block.content, raw);
+    }
+    blocks.push_back(std::move(block));
+  }
+  cmark_iter_free(iter);
+}
+
+void read_text_blocks(std::string_view text, size_t base, std::vector<FoundBlock>& blocks) {
+  size_t pos = base;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) {
+      eol = text.size();
+    }
+    size_t begin = pos;
+    size_t end = eol;
+    while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) {
+      ++begin;
+    }
+    while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) {
+      --end;
+    }
+    if (end > begin) {
+      FoundBlock block;
+      block.begin = begin;
+      block.end = end;
+      append_text(block.content, text.substr(begin, end - begin));
+      blocks.push_back(std::move(block));
+    }
+    pos = eol + 1;
+  }
+}
+
+}  // namespace
+
+std::string release_format_of(const std::string& file_name) {
+  const auto dot = file_name.rfind('.');
+  const std::string ext = dot == std::string::npos ? "" : file_name.substr(dot + 1);
+  return ext == "md" || ext == "markdown" ? "md" : "txt";
+}
+
+Document read_release(std::string_view text, const std::string& file_name,
+                      const std::string& format) {
+  check_utf8_text(text, file_name, /*allow_bom_and_crlf=*/false);
+  Document doc;
+  doc.source_file = file_name;
+  doc.format = format.empty() ? release_format_of(file_name) : format;
+  std::vector<FoundBlock> blocks;
+  const size_t body = read_front_matter(text, doc, blocks);
+  if (doc.format == "md") {
+    read_markdown_blocks(text, body, blocks);
+  } else {
+    read_text_blocks(text, body, blocks);
+  }
+  size_t pos = 0;
+  int position = 0;
+  for (auto& block : blocks) {
+    if (block.begin > pos) {
+      doc.skeleton.push_back({std::string(text.substr(pos, block.begin - pos)), ""});
+    }
+    Unit unit;
+    unit.kind = block.kind;
+    unit.position = ++position;
+    unit.id = "b" + std::to_string(position);  // replaced by a stable id once segmented
+    Segment whole;
+    whole.source = std::move(block.content);
+    unit.segments.push_back(std::move(whole));
+    doc.skeleton.push_back({"", unit.id});
+    doc.units.push_back(std::move(unit));
+    pos = block.end;
+  }
+  if (pos < text.size()) {
+    doc.skeleton.push_back({std::string(text.substr(pos)), ""});
+  }
+  return doc;
+}
+
+}  // namespace relocale

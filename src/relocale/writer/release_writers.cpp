@@ -1,0 +1,241 @@
+#include "relocale/writer/release_writers.h"
+
+#include <cmark.h>
+
+#include <memory>
+
+namespace relocale {
+
+namespace {
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// Escapes text for HTML but keeps the <bdi> isolates that relocale inserted.
+std::string escape_html_keep_bdi(std::string_view text) {
+  std::string line = escape_html(text);
+  for (const auto& [escaped, tag] : {std::pair<std::string, std::string>{"&lt;bdi&gt;", "<bdi>"},
+                                     {"&lt;/bdi&gt;", "</bdi>"}}) {
+    for (size_t at = line.find(escaped); at != std::string::npos; at = line.find(escaped, at)) {
+      line.replace(at, escaped.size(), tag);
+    }
+  }
+  return line;
+}
+
+using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+NodePtr parse_markdown(std::string_view text) {
+  return NodePtr(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
+}
+
+// Plain text of a Markdown tree.
+void append_plain(cmark_node* node, std::string& out) {
+  cmark_iter* iter = cmark_iter_new(node);
+  cmark_event_type event;
+  bool first_block = true;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    const auto type = cmark_node_get_type(n);
+    const bool enter = event == CMARK_EVENT_ENTER;
+    switch (type) {
+      case CMARK_NODE_PARAGRAPH:
+      case CMARK_NODE_HEADING:
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_THEMATIC_BREAK:
+        if (enter) {
+          if (!first_block) {
+            out += cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_ITEM &&
+                           cmark_node_previous(n) == nullptr
+                       ? ""
+                       : "\n\n";
+          }
+          first_block = false;
+          if (type == CMARK_NODE_CODE_BLOCK) {
+            out += cmark_node_get_literal(n);
+          } else if (type == CMARK_NODE_THEMATIC_BREAK) {
+            out += "* * *";
+          }
+        }
+        break;
+      case CMARK_NODE_ITEM:
+        if (enter) {
+          out += first_block ? "" : "\n\n";
+          first_block = true;
+          if (cmark_node_get_list_type(cmark_node_parent(n)) != CMARK_ORDERED_LIST) {
+            out += "- ";
+          } else if (cmark_node_get_list_type(cmark_node_parent(n)) == CMARK_ORDERED_LIST) {
+            int number = cmark_node_get_list_start(cmark_node_parent(n));
+            for (cmark_node* p = cmark_node_previous(n); p != nullptr; p = cmark_node_previous(p)) {
+              ++number;
+            }
+            out += std::to_string(number) + ". ";
+          }
+        }
+        break;
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_HTML_INLINE:
+        if (type == CMARK_NODE_HTML_INLINE) {
+          break;  // only <bdi>, inserted by relocale, appears here
+        }
+        out += cmark_node_get_literal(n);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        out += '\n';
+        break;
+      case CMARK_NODE_LINK:
+        if (!enter) {
+          const std::string url = cmark_node_get_url(n);
+          if (!url.empty()) {
+            out += " <" + url + ">";
+          }
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(iter);
+}
+
+// cmark's safe mode drops all raw HTML; we only ever insert <bdi>, so render with raw HTML
+// allowed after escaping any '<' the text brought that is not one of ours.
+std::string escape_foreign_html(std::string_view md) {
+  std::string out;
+  out.reserve(md.size());
+  for (size_t i = 0; i < md.size(); ++i) {
+    if (md[i] == '<' && md.substr(i, 5) != "<bdi>" && md.substr(i, 6) != "</bdi>" &&
+        md.substr(i, 5) != "<http" && md.substr(i, 4) != "<www") {
+      out += "&lt;";
+    } else {
+      out += md[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view strip_front_matter(std::string_view release, std::string* title, std::string* date) {
+  if (release.substr(0, 4) != "---\n") {
+    return release;
+  }
+  const size_t close = release.find("\n---", 3);
+  if (close == std::string_view::npos) {
+    return release;
+  }
+  std::string_view block = release.substr(4, close - 3);
+  while (!block.empty()) {
+    const size_t eol = block.find('\n');
+    const std::string_view line = block.substr(0, eol);
+    const size_t colon = line.find(':');
+    if (colon != std::string_view::npos) {
+      const std::string_view key = line.substr(0, colon);
+      std::string_view value = line.substr(colon + 1);
+      while (!value.empty() && value.front() == ' ') {
+        value.remove_prefix(1);
+      }
+      if (key == "title" && title != nullptr) {
+        *title = std::string(value);
+      } else if (key == "date" && date != nullptr) {
+        *date = std::string(value);
+      }
+    }
+    if (eol == std::string_view::npos) {
+      break;
+    }
+    block.remove_prefix(eol + 1);
+  }
+  size_t body = close + 4;
+  while (body < release.size() && release[body] == '\n') {
+    ++body;
+  }
+  return release.substr(std::min(body, release.size()));
+}
+
+std::string write_html(std::string_view release, const std::string& format, const PageInfo& page) {
+  std::string title = page.title;
+  std::string date;
+  const std::string_view body = strip_front_matter(release, &title, &date);
+  std::string html_body;
+  if (format == "md") {
+    const std::string safe = escape_foreign_html(body);
+    char* rendered = cmark_markdown_to_html(safe.data(), safe.size(), CMARK_OPT_UNSAFE);
+    html_body = rendered;
+    free(rendered);
+  } else {
+    size_t pos = 0;
+    while (pos < body.size()) {
+      size_t eol = body.find('\n', pos);
+      if (eol == std::string_view::npos) {
+        eol = body.size();
+      }
+      const std::string line = escape_html_keep_bdi(body.substr(pos, eol - pos));
+      if (!line.empty()) {
+        html_body += "<p>" + line + "</p>\n";
+      }
+      pos = eol + 1;
+    }
+  }
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + escape_html(page.lang) + "\" dir=\"" +
+                    (page.right_to_left ? "rtl" : "ltr") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+  std::string plain_title = title;
+  for (const std::string tag : {"<bdi>", "</bdi>"}) {
+    for (size_t at = plain_title.find(tag); at != std::string::npos; at = plain_title.find(tag, at)) {
+      plain_title.erase(at, tag.size());
+    }
+  }
+  out += "<title>" + escape_html(plain_title) + "</title>\n";
+  if (!date.empty()) {
+    out += "<meta name=\"date\" content=\"" + escape_html(date) + "\">\n";
+  }
+  out += "</head>\n<body>\n<article>\n";
+  if (!title.empty() && format == "md" && release.substr(0, 4) == "---\n") {
+    out += "<h1>" + escape_html_keep_bdi(title) + "</h1>\n";
+  }
+  out += html_body;
+  out += "</article>\n</body>\n</html>\n";
+  return out;
+}
+
+std::string write_text(std::string_view release, const std::string& format) {
+  std::string title;
+  std::string date;
+  const std::string_view body = strip_front_matter(release, &title, &date);
+  if (format != "md") {
+    return std::string(release);
+  }
+  std::string out;
+  if (!title.empty()) {
+    out += title + "\n\n";
+  }
+  const auto root = parse_markdown(body);
+  append_plain(root.get(), out);
+  out += '\n';
+  return out;
+}
+
+}  // namespace relocale

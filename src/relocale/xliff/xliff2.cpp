@@ -1,0 +1,556 @@
+// XLIFF 2.0 writer and reader (OASIS XLIFF Version 2.0, core + Translation Candidates module).
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "relocale/base/error.h"
+#include "relocale/base/i18n.h"
+#include "relocale/xliff/xliff_io.h"
+
+namespace relocale {
+
+namespace {
+
+// ---- writing ----------------------------------------------------------------------------------
+
+std::string display_of(const Placeholder& p, const XliffWriteOptions& options) {
+  return options.display ? options.display(p) : p.source_text;
+}
+
+// Which CodeStart ids close within this content, properly nested: those become <pc>, the others
+// <sc>/<ec>.
+std::set<std::string> well_nested_pairs(const Content& content) {
+  std::set<std::string> nested;
+  std::vector<std::string> stack;
+  std::set<std::string> broken;
+  for (const auto& run : content) {
+    if (const auto* b = std::get_if<CodeStart>(&run)) {
+      stack.push_back(b->id);
+    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+      if (!stack.empty() && stack.back() == e->id) {
+        stack.pop_back();
+        if (!broken.count(e->id)) {
+          nested.insert(e->id);
+        }
+      } else {
+        // Crossed pairs: everything still open is written as sc/ec.
+        for (const auto& open : stack) {
+          broken.insert(open);
+        }
+      }
+    }
+  }
+  return nested;
+}
+
+const char* code_sub_type(const std::string& kind) {
+  if (kind == "strong") {
+    return "xlf:b";
+  }
+  if (kind == "emphasis") {
+    return "xlf:i";
+  }
+  return nullptr;
+}
+
+void write_content(pugi::xml_node parent, const Content& content, const XliffWriteOptions& options,
+                   const std::set<std::string>& known_data) {
+  const auto nested = well_nested_pairs(content);
+  std::vector<pugi::xml_node> stack{parent};
+  for (const auto& run : content) {
+    pugi::xml_node here = stack.back();
+    if (const auto* s = std::get_if<std::string>(&run)) {
+      here.append_child(pugi::node_pcdata).set_value(s->c_str());
+    } else if (const auto* p = std::get_if<Placeholder>(&run)) {
+      auto ph = here.append_child("ph");
+      ph.append_attribute("id") = p->id.c_str();
+      if (known_data.count("d" + p->id)) {
+        ph.append_attribute("dataRef") = ("d" + p->id).c_str();
+      }
+      if (is_localised_value(p->kind) || p->kind == PlaceholderKind::email ||
+          p->kind == PlaceholderKind::url) {
+        const std::string shown = display_of(*p, options);
+        ph.append_attribute("canDelete") = "no";
+        ph.append_attribute("disp") = shown.c_str();
+        ph.append_attribute("equiv") = shown.c_str();
+        ph.append_attribute("subType") = (std::string("rl:") + placeholder_kind_key(p->kind)).c_str();
+        ph.append_attribute("type") = "other";
+        ph.append_attribute("rl:value") = p->canonical.c_str();
+        if (!p->format.empty()) {
+          ph.append_attribute("rl:format") = p->format.c_str();
+        }
+      } else {
+        if (p->kind == PlaceholderKind::line_break) {
+          ph.append_attribute("subType") = "xlf:lb";
+        } else {
+          ph.append_attribute("equiv") = p->source_text.c_str();
+        }
+        ph.append_attribute("type") = "fmt";
+      }
+    } else if (const auto* b = std::get_if<CodeStart>(&run)) {
+      const bool pc = nested.count(b->id) > 0;
+      auto code = here.append_child(pc ? "pc" : "sc");
+      code.append_attribute("id") = b->id.c_str();
+      if (pc) {
+        if (known_data.count("d" + b->id)) {
+          code.append_attribute("dataRefEnd") = ("d" + b->id + "e").c_str();
+          code.append_attribute("dataRefStart") = ("d" + b->id).c_str();
+        }
+      } else if (known_data.count("d" + b->id)) {
+        code.append_attribute("dataRef") = ("d" + b->id).c_str();
+      }
+      if (const char* sub = code_sub_type(b->kind)) {
+        code.append_attribute("subType") = sub;
+        code.append_attribute("type") = "fmt";
+      } else if (b->kind == "link") {
+        code.append_attribute("type") = "link";
+      } else {
+        code.append_attribute("type") = "fmt";
+      }
+      if (pc) {
+        stack.push_back(code);
+      }
+    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+      if (nested.count(e->id) && stack.size() > 1) {
+        stack.pop_back();
+      } else {
+        auto ec = here.append_child("ec");
+        if (known_data.count("d" + e->id)) {
+          ec.append_attribute("dataRef") = ("d" + e->id + "e").c_str();
+        }
+        ec.append_attribute("startRef") = e->id.c_str();
+      }
+    }
+  }
+}
+
+// The markup each code of a unit stands for, from the source (originalData/data).
+std::map<std::string, std::string> original_data_of(const Unit& unit) {
+  std::map<std::string, std::string> data;
+  for (const auto& seg : unit.segments) {
+    for (const auto& run : seg.source) {
+      if (const auto* p = std::get_if<Placeholder>(&run)) {
+        data["d" + p->id] = p->source_text;
+      } else if (const auto* b = std::get_if<CodeStart>(&run)) {
+        data["d" + b->id] = b->original;
+      } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+        data["d" + e->id + "e"] = e->original;
+      }
+    }
+  }
+  return data;
+}
+
+std::string unit_context(const Document& doc, const Unit& unit) {
+  const std::string kind = trc("block kind", block_kind_key(unit.kind));
+  return subst(tr("{1} {2} of release \"{3}\""), {kind, std::to_string(unit.position), doc.release});
+}
+
+std::string placeholder_note(const Unit& unit) {
+  std::string note;
+  for (const auto& seg : unit.segments) {
+    for (const auto* p : placeholders_of(seg.source)) {
+      if (p->kind == PlaceholderKind::line_break) {
+        continue;
+      }
+      if (!note.empty()) {
+        note += "; ";
+      }
+      note += "{" + p->id + "} " + placeholder_kind_key(p->kind) + " = " + p->canonical;
+    }
+  }
+  return note;
+}
+
+}  // namespace
+
+std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) {
+  pugi::xml_document xml;
+  auto decl = xml.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  auto root = xml.append_child("xliff");
+  root.append_attribute("xmlns") = kXliff2Namespace;
+  root.append_attribute("xmlns:mtc") = kMatchesNamespace;
+  root.append_attribute("xmlns:rl") = kRelocaleNamespace;
+  root.append_attribute("version") = "2.0";
+  root.append_attribute("srcLang") = doc.source_lang.c_str();
+  if (!doc.target_lang.empty()) {
+    root.append_attribute("trgLang") = doc.target_lang.c_str();
+  }
+  auto file = root.append_child("file");
+  file.append_attribute("id") = "f1";
+  file.append_attribute("original") = doc.source_file.c_str();
+  // The skeleton rebuilds the release around its units, byte for byte.
+  auto skeleton = file.append_child("skeleton").append_child("rl:skeleton");
+  skeleton.append_attribute("date") = doc.date.c_str();
+  skeleton.append_attribute("format") = doc.format.c_str();
+  skeleton.append_attribute("release") = doc.release.c_str();
+  skeleton.append_attribute("xml:space") = "preserve";
+  for (const auto& part : doc.skeleton) {
+    if (part.unit_id.empty()) {
+      skeleton.append_child("rl:text").append_child(pugi::node_pcdata).set_value(part.text.c_str());
+    } else {
+      skeleton.append_child("rl:unit").append_attribute("ref") = part.unit_id.c_str();
+    }
+  }
+  auto file_note = file.append_child("notes").append_child("note");
+  file_note.append_attribute("category") = "release";
+  file_note.append_child(pugi::node_pcdata)
+      .set_value(subst(tr("Release \"{1}\" ({2}), dated {3}: {4}"),
+                       {doc.release, doc.source_file, doc.date.empty() ? "-" : doc.date, doc.title})
+                     .c_str());
+  for (const auto& unit : doc.units) {
+    auto u = file.append_child("unit");
+    u.append_attribute("id") = unit.id.c_str();
+    u.append_attribute("name") = (std::string(block_kind_key(unit.kind)) + "-" + std::to_string(unit.position)).c_str();
+    u.append_attribute("type") = (std::string("rl:") + block_kind_key(unit.kind)).c_str();
+    // Translation candidates (mtc) come first: module elements precede <notes> in a unit.
+    bool any_candidates = false;
+    for (const auto& seg : unit.segments) {
+      any_candidates = any_candidates || !seg.candidates.empty();
+    }
+    const auto data = original_data_of(unit);
+    std::set<std::string> known_data;
+    for (const auto& [id, value] : data) {
+      known_data.insert(id);
+    }
+    if (any_candidates) {
+      auto matches = u.append_child("mtc:matches");
+      for (const auto& seg : unit.segments) {
+        int n = 0;
+        for (const auto& c : seg.candidates) {
+          auto m = matches.append_child("mtc:match");
+          m.append_attribute("id") = (seg.id + "-m" + std::to_string(++n)).c_str();
+          if (!c.origin.empty()) {
+            m.append_attribute("origin") = c.origin.c_str();
+          }
+          m.append_attribute("ref") = ("#" + seg.id).c_str();
+          char similarity[16];
+          std::snprintf(similarity, sizeof similarity, "%.2f", c.similarity);
+          m.append_attribute("similarity") = similarity;
+          m.append_attribute("type") = "tm";
+          write_content(m.append_child("source"), c.source, options, {});
+          write_content(m.append_child("target"), c.target, options, {});
+        }
+      }
+    }
+    auto notes = u.append_child("notes");
+    auto context = notes.append_child("note");
+    context.append_attribute("category") = "context";
+    context.append_child(pugi::node_pcdata).set_value(unit_context(doc, unit).c_str());
+    const std::string ph_note = placeholder_note(unit);
+    if (!ph_note.empty()) {
+      auto n = notes.append_child("note");
+      n.append_attribute("category") = "placeholders";
+      n.append_child(pugi::node_pcdata).set_value(ph_note.c_str());
+    }
+    for (const auto& text : unit.notes) {
+      notes.append_child("note").append_child(pugi::node_pcdata).set_value(text.c_str());
+    }
+    if (!data.empty()) {
+      auto original = u.append_child("originalData");
+      for (const auto& [id, value] : data) {
+        auto d = original.append_child("data");
+        d.append_attribute("id") = id.c_str();
+        d.append_child(pugi::node_pcdata).set_value(value.c_str());
+      }
+    }
+    for (const auto& seg : unit.segments) {
+      auto s = u.append_child("segment");
+      s.append_attribute("id") = seg.id.c_str();
+      if (seg.target) {
+        s.append_attribute("state") = segment_state_key(seg.state);
+      }
+      write_content(s.append_child("source"), seg.source, options, known_data);
+      if (seg.target) {
+        write_content(s.append_child("target"), *seg.target, options, known_data);
+      }
+      if (!seg.space_after.empty()) {
+        auto ig = u.append_child("ignorable");
+        ig.append_child("source").append_child(pugi::node_pcdata).set_value(seg.space_after.c_str());
+      }
+    }
+  }
+  std::ostringstream out;
+  xml.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return std::move(out).str();
+}
+
+// ---- reading ----------------------------------------------------------------------------------
+
+namespace {
+
+class Xliff2Reader {
+ public:
+  Xliff2Reader(std::string_view text, std::string file_name)
+      : text_(text), file_(std::move(file_name)) {}
+
+  Document read(const pugi::xml_node& root) {
+    Document doc;
+    doc.source_lang = root.attribute("srcLang").value();
+    doc.target_lang = root.attribute("trgLang").value();
+    if (doc.source_lang.empty()) {
+      fail(root, tr("<xliff> has no srcLang attribute"));
+    }
+    pugi::xml_node file;
+    for (auto child : root.children()) {
+      if (local_name(child) == "file") {
+        if (file) {
+          fail(child, tr("more than one <file>: relocale writes one release per XLIFF file"));
+        }
+        file = child;
+      }
+    }
+    if (!file) {
+      fail(root, tr("<xliff> has no <file>"));
+    }
+    doc.source_file = file.attribute("original").value();
+    read_units(file, doc);
+    return doc;
+  }
+
+ private:
+  [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message,
+                         const std::string& unit = "") const {
+    throw Error(Location{file_, line_of(node, text_), 0, unit}, message);
+  }
+
+  void read_skeleton(const pugi::xml_node& skeleton, Document& doc) {
+    for (auto child : skeleton.children()) {
+      if (local_name(child) != "skeleton") {
+        continue;
+      }
+      doc.date = child.attribute("date").value();
+      doc.format = child.attribute("format").value();
+      doc.release = child.attribute("release").value();
+      for (auto part : child.children()) {
+        if (local_name(part) == "text") {
+          doc.skeleton.push_back({part.text().get(), ""});
+        } else if (local_name(part) == "unit") {
+          doc.skeleton.push_back({"", part.attribute("ref").value()});
+        }
+      }
+    }
+  }
+
+  // Units may sit in <group>s when a CAT tool restructured the file.
+  void read_units(const pugi::xml_node& container, Document& doc) {
+    for (auto child : container.children()) {
+      const auto name = local_name(child);
+      if (name == "skeleton") {
+        read_skeleton(child, doc);
+      } else if (name == "group") {
+        read_units(child, doc);
+      } else if (name == "unit") {
+        read_unit(child, doc);
+      }
+    }
+  }
+
+  void read_unit(const pugi::xml_node& node, Document& doc) {
+    Unit unit;
+    unit.id = node.attribute("id").value();
+    unit.line = line_of(node, text_);
+    if (unit.id.empty()) {
+      fail(node, tr("<unit> has no id"));
+    }
+    if (doc.find_unit(unit.id) != nullptr) {
+      fail(node, subst(tr("duplicate unit id \"{1}\""), {unit.id}), unit.id);
+    }
+    const std::string type = node.attribute("type").value();
+    if (type.rfind("rl:", 0) == 0) {
+      if (auto kind = block_kind_from_key(type.substr(3))) {
+        unit.kind = *kind;
+      }
+    }
+    const std::string name = node.attribute("name").value();
+    const auto dash = name.rfind('-');
+    if (dash != std::string::npos) {
+      unit.position = std::atoi(name.c_str() + dash + 1);
+    }
+    data_.clear();
+    for (auto original : node.children()) {
+      if (local_name(original) == "originalData") {
+        for (auto d : original.children()) {
+          data_[d.attribute("id").value()] = d.text().get();
+        }
+      }
+    }
+    std::set<std::string> segment_ids;
+    for (auto child : node.children()) {
+      const auto name_here = local_name(child);
+      if (name_here == "segment") {
+        Segment seg;
+        seg.id = child.attribute("id").value();
+        seg.line = line_of(child, text_);
+        if (seg.id.empty()) {
+          fail(child, tr("<segment> has no id: relocale needs the ids it wrote"), unit.id);
+        }
+        if (!segment_ids.insert(seg.id).second) {
+          fail(child, subst(tr("duplicate segment id \"{1}\""), {seg.id}), unit.id);
+        }
+        const std::string state = child.attribute("state").value();
+        for (auto part : child.children()) {
+          if (local_name(part) == "source") {
+            seg.source = read_content(part);
+          } else if (local_name(part) == "target") {
+            seg.target = read_content(part);
+          }
+        }
+        if (!state.empty()) {
+          const auto s = segment_state_from_key(state);
+          if (!s) {
+            fail(child, subst(tr("unknown state \"{1}\" (expected initial, translated, reviewed or final)"), {state}), unit.id);
+          }
+          seg.state = *s;
+        } else if (seg.target) {
+          seg.state = SegmentState::initial;     // the spec's default state is "initial"
+        }
+        unit.segments.push_back(std::move(seg));
+      } else if (name_here == "ignorable") {
+        std::string space;
+        for (auto part : child.children()) {
+          if (local_name(part) == "source") {
+            space = source_form(read_content(part));
+          }
+        }
+        if (unit.segments.empty()) {
+          continue;  // leading white space is not part of our units
+        }
+        unit.segments.back().space_after += space;
+      } else if (name_here == "notes") {
+        for (auto note : child.children()) {
+          const std::string category = note.attribute("category").value();
+          if (category != "context" && category != "placeholders") {
+            unit.notes.push_back(note.text().get());
+          }
+        }
+      }
+    }
+    restore_placeholder_values(unit);
+    doc.units.push_back(std::move(unit));
+  }
+
+  // Reads inline content: text, ph, pc, sc/ec; mrk, sm/em and unknown elements are transparent
+  // (their text is kept, the annotation dropped).
+  Content read_content(const pugi::xml_node& node) {
+    Content out;
+    read_inline(node, out);
+    return out;
+  }
+
+  void read_inline(const pugi::xml_node& node, Content& out) {
+    for (auto child : node.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        append_text(out, child.value());
+        continue;
+      }
+      if (child.type() != pugi::node_element) {
+        continue;
+      }
+      const auto name = local_name(child);
+      if (name == "ph") {
+        out.emplace_back(read_placeholder(child));
+      } else if (name == "pc") {
+        const std::string id = child.attribute("id").value();
+        out.emplace_back(CodeStart{id, data_of(child.attribute("dataRefStart").value()), code_kind(child)});
+        read_inline(child, out);
+        out.emplace_back(CodeEnd{id, data_of(child.attribute("dataRefEnd").value())});
+      } else if (name == "sc") {
+        out.emplace_back(CodeStart{child.attribute("id").value(),
+                                   data_of(child.attribute("dataRef").value()), code_kind(child)});
+      } else if (name == "ec") {
+        std::string id = child.attribute("startRef").value();
+        if (id.empty()) {
+          id = child.attribute("id").value();
+        }
+        out.emplace_back(CodeEnd{id, data_of(child.attribute("dataRef").value())});
+      } else if (name == "sm" || name == "em") {
+        continue;
+      } else {
+        read_inline(child, out);  // <mrk> and other tools' annotations: keep the text
+      }
+    }
+  }
+
+  std::string data_of(const std::string& ref) const {
+    const auto it = data_.find(ref);
+    return it == data_.end() ? "" : it->second;
+  }
+
+  static std::string code_kind(const pugi::xml_node& node) {
+    const std::string type = node.attribute("type").value();
+    const std::string sub = node.attribute("subType").value();
+    if (type == "link") {
+      return "link";
+    }
+    return sub == "xlf:b" ? "strong" : sub == "xlf:i" ? "emphasis" : "code";
+  }
+
+  Placeholder read_placeholder(const pugi::xml_node& node) {
+    Placeholder p;
+    p.id = node.attribute("id").value();
+    p.source_text = data_of(node.attribute("dataRef").value());
+    p.canonical = node.attribute("rl:value").value();
+    p.format = node.attribute("rl:format").value();
+    const std::string sub = node.attribute("subType").value();
+    if (sub == "xlf:lb") {
+      p.kind = PlaceholderKind::line_break;
+      p.canonical = "\n";
+    } else if (sub.rfind("rl:", 0) == 0) {
+      p.kind = placeholder_kind_from_key(sub.substr(3)).value_or(PlaceholderKind::code);
+    } else {
+      p.kind = PlaceholderKind::code;
+      if (p.canonical.empty()) {
+        p.canonical = p.source_text;
+      }
+    }
+    return p;
+  }
+
+  // A CAT tool may drop our rl: attributes: placeholders in targets take their value from the
+  // source placeholder with the same id, which is the one relocale wrote.
+  static void restore_placeholder_values(Unit& unit) {
+    std::map<std::string, Placeholder> by_id;
+    for (const auto& seg : unit.segments) {
+      for (const auto* p : placeholders_of(seg.source)) {
+        by_id[p->id] = *p;
+      }
+    }
+    for (auto& seg : unit.segments) {
+      auto fix = [&](Content& content) {
+        for (auto& run : content) {
+          if (auto* p = std::get_if<Placeholder>(&run)) {
+            const auto it = by_id.find(p->id);
+            if (it != by_id.end() && (p->canonical.empty() || p->source_text.empty())) {
+              *p = it->second;
+            }
+          }
+        }
+      };
+      if (seg.target) {
+        fix(*seg.target);
+      }
+    }
+  }
+
+  std::string_view text_;
+  std::string file_;
+  std::map<std::string, std::string> data_;
+};
+
+}  // namespace
+
+Document read_xliff2(const pugi::xml_document& xml, std::string_view text,
+                     const std::string& file_name) {
+  const auto root = xml.document_element();
+  const std::string ns = root.attribute("xmlns").value();
+  if (!ns.empty() && ns != kXliff2Namespace) {
+    throw Error(Location{file_name, line_of(root, text), 0},
+                subst(tr("the <xliff> namespace is \"{1}\", expected \"{2}\""), {ns, kXliff2Namespace}));
+  }
+  return Xliff2Reader(text, file_name).read(root);
+}
+
+}  // namespace relocale

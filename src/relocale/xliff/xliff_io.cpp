@@ -1,0 +1,79 @@
+#include "relocale/xliff/xliff_io.h"
+
+#include <cstring>
+
+#include "relocale/base/error.h"
+#include "relocale/base/files.h"
+#include "relocale/base/i18n.h"
+
+namespace relocale {
+
+std::string_view local_name(const pugi::xml_node& node) {
+  std::string_view name = node.name();
+  const auto colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+int line_of(const pugi::xml_node& node, std::string_view text) {
+  const auto offset = node.offset_debug();
+  return offset < 0 ? 0 : line_column_at(text, static_cast<size_t>(offset)).line;
+}
+
+void parse_xml(pugi::xml_document& xml, std::string_view text, const std::string& file_name) {
+  check_utf8_text(text, file_name, /*allow_bom_and_crlf=*/true);
+  // parse_doctype keeps the DOCTYPE as a node so we can refuse it: pugixml never expands
+  // entities, but a file that declares them expects a parser that does, and we will not.
+  const auto result = xml.load_buffer(text.data(), text.size(),
+                                      pugi::parse_default | pugi::parse_ws_pcdata |
+                                          pugi::parse_doctype,
+                                      pugi::encoding_utf8);
+  if (!result) {
+    const auto lc = line_column_at(text, static_cast<size_t>(std::max<ptrdiff_t>(result.offset, 0)));
+    throw Error(Location{file_name, lc.line, lc.column},
+                subst(tr("malformed XML: {1}"), {result.description()}));
+  }
+  for (auto child : xml.children()) {
+    if (child.type() == pugi::node_doctype) {
+      const auto lc = line_column_at(text, static_cast<size_t>(child.offset_debug()));
+      throw Error(Location{file_name, lc.line, lc.column},
+                  tr("DOCTYPE declarations are refused: relocale never expands entities or "
+                     "reads external files named by a document"));
+    }
+  }
+}
+
+std::string xliff_version_of(const pugi::xml_document& xml) {
+  const auto root = xml.document_element();
+  if (local_name(root) != "xliff") {
+    return "";
+  }
+  const std::string version = root.attribute("version").value();
+  return version;
+}
+
+Document read_xliff(std::string_view text, const std::string& file_name) {
+  pugi::xml_document xml;
+  parse_xml(xml, text, file_name);
+  const auto root = xml.document_element();
+  const int line = line_of(root, text);
+  if (local_name(root) != "xliff") {
+    throw Error(Location{file_name, line, 0},
+                subst(tr("the root element is <{1}>, expected <xliff>"), {root.name()}));
+  }
+  const std::string version = root.attribute("version").value();
+  if (version == "2.0" || version == "2.1" || version == "2.2") {
+    return read_xliff2(xml, text, file_name);
+  }
+  throw Error(Location{file_name, line, 0},
+              subst(tr("XLIFF version \"{1}\" is not supported (relocale reads 2.0, 2.1 and 1.2)"),
+                    {version}));
+}
+
+std::string write_xliff(const Document& doc, const XliffWriteOptions& options) {
+  if (options.version == "2.0") {
+    return write_xliff2(doc, options);
+  }
+  throw Error(subst(tr("XLIFF version \"{1}\" cannot be written (use 2.0 or 1.2)"), {options.version}));
+}
+
+}  // namespace relocale

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "relocale/model/document.h"
+
+namespace relocale {
+
+/// How to write an XLIFF file.
+struct XliffWriteOptions {
+  std::string version = "2.0";  // "2.0" or "1.2"
+  /// The value of a placeholder shown to translators (disp/equiv), in the target language.
+  /// Empty function: the source text.
+  std::function<std::string(const Placeholder&)> display;
+  /// 1.2 habits of a CAT tool: "omegat", "trados", "memoq" or "" (see docs/cat-tools.md).
+  std::string cat_profile;
+};
+
+constexpr const char* kXliff2Namespace = "urn:oasis:names:tc:xliff:document:2.0";
+constexpr const char* kXliff12Namespace = "urn:oasis:names:tc:xliff:document:1.2";
+constexpr const char* kRelocaleNamespace = "urn:relocale:xliff:1";
+constexpr const char* kMatchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0";
+
+/// Writes one target language's document as XLIFF 2.0 or 1.2 (options.version). Byte-stable: the
+/// same document gives the same bytes (fixed attribute order, no timestamps).
+std::string write_xliff(const Document& doc, const XliffWriteOptions& options);
+std::string write_xliff2(const Document& doc, const XliffWriteOptions& options);
+
+/// Reads an XLIFF 2.x or 1.2 file (chosen by its root's version and namespace). Tolerant of other
+/// tools' namespaces, attributes, <mrk> annotations and module elements; throws Error naming file,
+/// line and column for malformed XML, a DOCTYPE (entities are never expanded), a wrong root, an
+/// unsupported version, or duplicate unit or segment ids.
+Document read_xliff(std::string_view text, const std::string& file_name);
+Document read_xliff2(const pugi::xml_document& xml, std::string_view text,
+                     const std::string& file_name);
+
+/// Parses XML the way every relocale reader does: pugixml with parse_ws_pcdata, DOCTYPE refused.
+/// Throws Error with file:line:col.
+void parse_xml(pugi::xml_document& xml, std::string_view text, const std::string& file_name);
+
+/// The 1-based line of a node in the text it was parsed from.
+int line_of(const pugi::xml_node& node, std::string_view text);
+
+/// The element's name without a namespace prefix ("xlf:unit" → "unit").
+std::string_view local_name(const pugi::xml_node& node);
+
+/// "XLIFF 2.0" or "XLIFF 1.2" of a file, from its root element ("" when not XLIFF).
+std::string xliff_version_of(const pugi::xml_document& xml);
+
+}  // namespace relocale
