@@ -1,0 +1,103 @@
+#include "relocale/memory/translation_memory.h"
+
+#include <algorithm>
+
+#include "relocale/memory/similarity.h"
+
+namespace relocale {
+
+namespace {
+
+std::string lower_ascii(std::string text) {
+  for (auto& c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return text;
+}
+
+std::pair<std::string, std::string> pair_key(const std::string& source_lang,
+                                             const std::string& target_lang) {
+  return {lower_ascii(source_lang), lower_ascii(target_lang)};
+}
+
+}  // namespace
+
+const TmEntry& TranslationMemory::add(TmEntry entry) {
+  auto& pair = pairs_[pair_key(entry.source_lang, entry.target_lang)];
+  const auto source_key = match_key(entry.source);
+  auto target_key = match_key(entry.target);
+  auto& same_source = pair.by_key[source_key];
+  for (const auto member : same_source) {
+    if (pair.target_keys[member] == target_key) {
+      auto& stored = entries_[pair.members[member]];
+      entry.state = std::max(entry.state, stored.state);
+      stored = std::move(entry);
+      return stored;
+    }
+  }
+  const auto tokens = match_tokens(entry.source);
+  pair.index.add(tokens);
+  same_source.push_back(pair.members.size());
+  pair.members.push_back(entries_.size());
+  pair.target_keys.push_back(std::move(target_key));
+  entries_.push_back(std::move(entry));
+  return entries_.back();
+}
+
+void TranslationMemory::add_translations(const Document& document) {
+  for (const auto& unit : document.units) {
+    for (const auto& segment : unit.segments) {
+      if (!segment.target || segment.target->empty() || segment.state < SegmentState::translated) {
+        continue;
+      }
+      add(TmEntry{document.source_lang, document.target_lang, segment.source, *segment.target,
+                  segment.state, document.release + "/" + unit.id, document.date});
+    }
+  }
+}
+
+const TranslationMemory::Pair* TranslationMemory::find_pair(const std::string& source_lang,
+                                                            const std::string& target_lang) const {
+  const auto it = pairs_.find(pair_key(source_lang, target_lang));
+  return it == pairs_.end() ? nullptr : &it->second;
+}
+
+const TmEntry* TranslationMemory::exact(const std::string& source_lang,
+                                        const std::string& target_lang,
+                                        const Content& source) const {
+  const auto* pair = find_pair(source_lang, target_lang);
+  if (pair == nullptr) {
+    return nullptr;
+  }
+  const auto it = pair->by_key.find(match_key(source));
+  if (it == pair->by_key.end()) {
+    return nullptr;
+  }
+  const TmEntry* best = nullptr;
+  for (const auto member : it->second) {
+    const auto& entry = entries_[pair->members[member]];
+    // Later members were added later, so >= keeps the most recent of equal states.
+    if (best == nullptr || entry.state >= best->state) {
+      best = &entry;
+    }
+  }
+  return best;
+}
+
+std::vector<TmMatch> TranslationMemory::fuzzy(const std::string& source_lang,
+                                              const std::string& target_lang, const Content& source,
+                                              double min_similarity, size_t max_results) const {
+  std::vector<TmMatch> out;
+  const auto* pair = find_pair(source_lang, target_lang);
+  if (pair == nullptr) {
+    return out;
+  }
+  for (const auto& hit : pair->index.search(match_tokens(source), min_similarity, max_results)) {
+    out.push_back({&entries_[pair->members[hit.id]], hit.similarity});
+  }
+  return out;
+}
+
+}  // namespace relocale
