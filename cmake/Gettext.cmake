@@ -18,7 +18,7 @@ add_custom_target(catalogs ALL DEPENDS ${RELOCALE_MO_FILES})
 if(XGETTEXT)
   add_custom_target(pot
     COMMAND ${XGETTEXT} --from-code=UTF-8 --language=C++ --keyword=tr --keyword=trn:1,2
-            --keyword=trc:1c,2 --add-comments=TRANSLATORS: --package-name=relocale
+            --keyword=trc:1c,2 --keyword=N_ --add-comments=TRANSLATORS: --package-name=relocale
             --msgid-bugs-address=relocale@example.org --sort-by-file
             -o ${CMAKE_CURRENT_SOURCE_DIR}/locales/po/relocale.pot ${RELOCALE_LIB_SOURCES} ${RELOCALE_CLI_SOURCES}
     WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}

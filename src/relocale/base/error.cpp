@@ -34,7 +34,9 @@ Error::Error(Location where, const std::string& message)
       where_(std::move(where)),
       message_(message) {}
 
-bool Diagnostics::has_errors() const { return count(Severity::error) > 0; }
+bool Diagnostics::has_errors() const {
+  return count(Severity::error) > 0;
+}
 
 size_t Diagnostics::count(Severity s) const {
   size_t n = 0;
@@ -46,12 +48,12 @@ size_t Diagnostics::count(Severity s) const {
 
 const char* severity_key(Severity s) {
   switch (s) {
-    case Severity::info:
-      return "info";
-    case Severity::warning:
-      return "warning";
-    case Severity::error:
-      return "error";
+  case Severity::info:
+    return "info";
+  case Severity::warning:
+    return "warning";
+  case Severity::error:
+    return "error";
   }
   return "error";
 }

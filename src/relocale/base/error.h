@@ -10,8 +10,7 @@ namespace relocale {
 /// unit id. Any field may be empty.
 struct Location {
   Location() = default;
-  Location(std::string file_name, int line_number = 0, int column_number = 0,
-           std::string unit = "")
+  Location(std::string file_name, int line_number = 0, int column_number = 0, std::string unit = "")
       : file(std::move(file_name)),
         line(line_number),
         column(column_number),
@@ -43,8 +42,8 @@ class Error : public std::runtime_error {
 
 enum class Severity { info, warning, error };
 
-/// One finding of a check or a validation. check_id is a stable English key ("placeholder-missing");
-/// message is already translated for people.
+/// One finding of a check or a validation. check_id is a stable English key
+/// ("placeholder-missing"); message is already translated for people.
 struct Diagnostic {
   std::string check_id;
   Severity severity = Severity::error;
@@ -75,11 +74,11 @@ const char* severity_key(Severity s);  // "info", "warning", "error": for machin
 
 /// For bugs, never for bad input: prints our own __FILE__:__LINE__ and aborts.
 [[noreturn]] void internal_error(const char* file, int line, const char* what);
-#define RELOCALE_ASSERT(cond, what)                   \
-  do {                                                \
-    if (!(cond)) {                                    \
+#define RELOCALE_ASSERT(cond, what)                         \
+  do {                                                      \
+    if (!(cond)) {                                          \
       ::relocale::internal_error(__FILE__, __LINE__, what); \
-    }                                                 \
+    }                                                       \
   } while (0)
 
 }  // namespace relocale

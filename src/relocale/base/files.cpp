@@ -1,9 +1,5 @@
 #include "relocale/base/files.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <csignal>
 #include <cstring>
@@ -11,6 +7,10 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "relocale/base/error.h"
 #include "relocale/base/i18n.h"
@@ -195,8 +195,7 @@ size_t valid_utf8_length(std::string_view text, size_t i) {
 }
 }  // namespace
 
-void check_utf8_text(std::string_view text, const std::string& file_name,
-                     bool allow_bom_and_crlf) {
+void check_utf8_text(std::string_view text, const std::string& file_name, bool allow_bom_and_crlf) {
   if (!allow_bom_and_crlf && text.substr(0, 3) == "\xEF\xBB\xBF") {
     throw Error(Location{file_name, 1, 1},
                 tr("the file starts with a byte-order mark; save it as UTF-8 without BOM"));
@@ -209,9 +208,9 @@ void check_utf8_text(std::string_view text, const std::string& file_name,
     const char c = text[i];
     if (c == '\0') {
       const auto lc = line_column_at(text, i);
-      throw Error(Location{file_name, lc.line, lc.column},
-                  subst(tr("NUL byte at byte offset {1}; this is not a text file"),
-                        {std::to_string(i)}));
+      throw Error(
+          Location{file_name, lc.line, lc.column},
+          subst(tr("NUL byte at byte offset {1}; this is not a text file"), {std::to_string(i)}));
     }
     if (c == '\r' && !allow_bom_and_crlf) {
       const auto lc = line_column_at(text, i);
@@ -232,7 +231,8 @@ void check_utf8_text(std::string_view text, const std::string& file_name,
   }
 }
 
-fs::path path_inside(const fs::path& root, const std::string& relative, const std::string& context) {
+fs::path path_inside(const fs::path& root, const std::string& relative,
+                     const std::string& context) {
   const fs::path rel(relative);
   if (relative.empty() || rel.is_absolute()) {
     throw Error(Location{context},

@@ -1,12 +1,12 @@
 #include "relocale/base/i18n.h"
 
-#include <libintl.h>
-#include <unistd.h>
-
 #include <clocale>
 #include <cstring>
 #include <filesystem>
 #include <string>
+
+#include <libintl.h>
+#include <unistd.h>
 
 #ifndef RELOCALE_LOCALEDIR
 #define RELOCALE_LOCALEDIR "/usr/local/share/locale"
@@ -57,7 +57,9 @@ void init_i18n(const char* argv0) {
   textdomain(kDomain);
 }
 
-const char* tr(const char* msgid) { return dgettext(kDomain, msgid); }
+const char* tr(const char* msgid) {
+  return dgettext(kDomain, msgid);
+}
 
 const char* trn(const char* msgid, const char* msgid_plural, unsigned long n) {
   return dngettext(kDomain, msgid, msgid_plural, n);

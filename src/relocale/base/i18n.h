@@ -9,6 +9,9 @@ namespace relocale {
 /// installed ones, and sets the locale from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
 void init_i18n(const char* argv0);
 
+/// Marks a string for xgettext without translating it here (tables of help texts).
+#define N_(text) text
+
 /// Translated message (gettext). xgettext keywords: tr, trn:1,2, trc:1c,2.
 const char* tr(const char* msgid);
 /// Translated message with a plural form chosen for n (ngettext).

@@ -1,9 +1,10 @@
 #include "relocale/config/project_config.h"
 
-#include <boost/program_options.hpp>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include <boost/program_options.hpp>
 
 #include "relocale/base/error.h"
 #include "relocale/base/files.h"
@@ -33,7 +34,9 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
-std::string release_name(const std::string& path) { return fs::path(path).stem().string(); }
+std::string release_name(const std::string& path) {
+  return fs::path(path).stem().string();
+}
 
 Threshold parse_threshold(const std::string& text, const std::string& where) {
   std::istringstream in(text);
@@ -95,11 +98,13 @@ int line_of_key(const std::string& text, const std::string& key) {
 }
 
 void check_language_code(const std::string& lang, const Location& where) {
-  const bool ok = !lang.empty() && lang.size() <= 35 &&
-                  lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") ==
-                      std::string::npos;
+  const bool ok =
+      !lang.empty() && lang.size() <= 35 &&
+      lang.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") ==
+          std::string::npos;
   if (!ok) {
-    throw Error(where, subst(tr("\"{1}\" is not a language code (BCP 47, e.g. fr or pt-BR)"), {lang}));
+    throw Error(where,
+                subst(tr("\"{1}\" is not a language code (BCP 47, e.g. fr or pt-BR)"), {lang}));
   }
 }
 
@@ -160,7 +165,8 @@ ProjectConfig load_project_config(const fs::path& file) {
       config.region = value;
     } else if (key == "values.date-order") {
       if (value != "day-first" && value != "month-first") {
-        throw Error(where, subst(tr("date-order must be day-first or month-first, not \"{1}\""), {value}));
+        throw Error(where,
+                    subst(tr("date-order must be day-first or month-first, not \"{1}\""), {value}));
       }
       config.date_order = value;
     } else if (key == "build.untranslated") {
@@ -169,7 +175,8 @@ ProjectConfig load_project_config(const fs::path& file) {
       } else if (value == "refuse") {
         config.untranslated = UntranslatedPolicy::refuse_language;
       } else {
-        throw Error(where, subst(tr("untranslated must be fallback or refuse, not \"{1}\""), {value}));
+        throw Error(where,
+                    subst(tr("untranslated must be fallback or refuse, not \"{1}\""), {value}));
       }
     } else if (key == "memory.fuzzy-threshold") {
       config.fuzzy_threshold = parse_threshold(value, where_text).percent;

@@ -44,9 +44,9 @@ struct ProjectConfig {
   std::filesystem::path memory_file = "memory/project.tmx";
   std::filesystem::path glossary_file = "locales/glossary.csv";
   std::vector<std::string> formats{"html", "md", "txt"};
-  std::string region = "CH";           // default region for phone numbers
+  std::string region = "CH";             // default region for phone numbers
   std::string date_order = "day-first";  // or "month-first": how the source writes 08/10
-  std::string release_date;            // default date when a release has no front matter date
+  std::string release_date;              // default date when a release has no front matter date
   UntranslatedPolicy untranslated = UntranslatedPolicy::fallback_to_source;
   double fuzzy_threshold = 75;
   Threshold default_threshold{100, SegmentState::translated};
@@ -54,7 +54,9 @@ struct ProjectConfig {
 
   /// Settings for a target language (defaults when it has no section).
   LanguageSettings settings_for(const std::string& lang) const;
-  std::filesystem::path path(const std::filesystem::path& relative) const { return root / relative; }
+  std::filesystem::path path(const std::filesystem::path& relative) const {
+    return root / relative;
+  }
   /// xliff/<lang>/<release>.xlf
   std::filesystem::path xliff_path(const std::string& lang, const std::string& release) const;
 };

@@ -66,8 +66,8 @@ std::string render_content(const Content& content, const HouseStyle& style,
   return out;
 }
 
-std::string merge_document(const Document& doc, const HouseStyle& style, const MergeOptions& options,
-                           std::vector<std::string>* untranslated) {
+std::string merge_document(const Document& doc, const HouseStyle& style,
+                           const MergeOptions& options, std::vector<std::string>* untranslated) {
   std::map<std::string, const Unit*> units;
   for (const auto& u : doc.units) {
     units[u.id] = &u;

@@ -17,7 +17,7 @@ enum class ValueRendering {
 
 /// How to wrap left-to-right runs in right-to-left output.
 struct BidiMarkup {
-  std::string open;   // "" when the output is left-to-right
+  std::string open;  // "" when the output is left-to-right
   std::string close;
 };
 
@@ -30,8 +30,8 @@ struct MergeOptions {
 /// The release in the document's own format (its skeleton filled with each unit's targets), by
 /// unit id, never by source text. Segments without a target fall back to their source and are
 /// listed in `untranslated` (as "unit/segment" ids).
-std::string merge_document(const Document& doc, const HouseStyle& style, const MergeOptions& options,
-                           std::vector<std::string>* untranslated);
+std::string merge_document(const Document& doc, const HouseStyle& style,
+                           const MergeOptions& options, std::vector<std::string>* untranslated);
 
 /// One segment's text, rendered: values per the style, codes as their original markup.
 std::string render_content(const Content& content, const HouseStyle& style,

@@ -117,14 +117,14 @@ std::vector<const Placeholder*> placeholders_of(const Content& content) {
 
 const char* segment_state_key(SegmentState s) {
   switch (s) {
-    case SegmentState::initial:
-      return "initial";
-    case SegmentState::translated:
-      return "translated";
-    case SegmentState::reviewed:
-      return "reviewed";
-    case SegmentState::final:
-      return "final";
+  case SegmentState::initial:
+    return "initial";
+  case SegmentState::translated:
+    return "translated";
+  case SegmentState::reviewed:
+    return "reviewed";
+  case SegmentState::final:
+    return "final";
   }
   return "initial";
 }

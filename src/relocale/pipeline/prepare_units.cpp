@@ -74,18 +74,18 @@ std::string hash_hex(std::string_view text) {
 
 const char* unit_prefix(BlockKind kind) {
   switch (kind) {
-    case BlockKind::title:
-      return "t";
-    case BlockKind::heading:
-      return "h";
-    case BlockKind::list_item:
-      return "li";
-    case BlockKind::quote:
-      return "q";
-    case BlockKind::table_cell:
-      return "td";
-    case BlockKind::paragraph:
-      return "p";
+  case BlockKind::title:
+    return "t";
+  case BlockKind::heading:
+    return "h";
+  case BlockKind::list_item:
+    return "li";
+  case BlockKind::quote:
+    return "q";
+  case BlockKind::table_cell:
+    return "td";
+  case BlockKind::paragraph:
+    return "p";
   }
   return "p";
 }
@@ -102,7 +102,9 @@ std::string unique(std::string id, std::set<std::string>& taken) {
   }
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n';
+}
 
 }  // namespace
 
@@ -130,7 +132,9 @@ std::vector<Segment> split_content(const Content& content, const std::vector<siz
   std::vector<Segment> segments(1);
   size_t flat_pos = 0;
   size_t next_break = 0;
-  auto at_break = [&](size_t pos) { return next_break < breaks.size() && breaks[next_break] == pos; };
+  auto at_break = [&](size_t pos) {
+    return next_break < breaks.size() && breaks[next_break] == pos;
+  };
   auto start_new = [&]() {
     segments.emplace_back();
     ++next_break;
@@ -152,7 +156,8 @@ std::vector<Segment> split_content(const Content& content, const std::vector<siz
     }
     // Codes and placeholders never straddle a break; at a break offset, an end code closes the
     // sentence before it, and everything else opens the next one.
-    if (at_break(flat_pos) && !std::holds_alternative<CodeEnd>(run) && !segments.back().source.empty()) {
+    if (at_break(flat_pos) && !std::holds_alternative<CodeEnd>(run) &&
+        !segments.back().source.empty()) {
       start_new();
     }
     segments.back().source.push_back(run);
@@ -198,7 +203,8 @@ void assign_stable_ids(Document& doc) {
     for (const auto& seg : unit.segments) {
       text += source_form(seg.source) + seg.space_after;
     }
-    const std::string id = unique(std::string(unit_prefix(unit.kind)) + "-" + hash_hex(text), unit_ids);
+    const std::string id =
+        unique(std::string(unit_prefix(unit.kind)) + "-" + hash_hex(text), unit_ids);
     renamed[unit.id] = id;
     unit.id = id;
     std::set<std::string> segment_ids;

@@ -1,9 +1,9 @@
 #include "relocale/reader/release_reader.h"
 
-#include <cmark.h>
-
 #include <memory>
 #include <vector>
+
+#include <cmark.h>
 
 #include "relocale/base/error.h"
 #include "relocale/base/files.h"
@@ -88,8 +88,9 @@ class LineStarts {
     return base_ + starts_[static_cast<size_t>(line - 1)] + static_cast<size_t>(column - 1);
   }
   size_t line_end(int line, size_t text_size) const {
-    return static_cast<size_t>(line) < starts_.size() ? base_ + starts_[static_cast<size_t>(line)] - 1
-                                                      : base_ + text_size;
+    return static_cast<size_t>(line) < starts_.size()
+               ? base_ + starts_[static_cast<size_t>(line)] - 1
+               : base_ + text_size;
   }
 
  private:
@@ -124,24 +125,24 @@ class InlineAligner {
 
   bool align_node(cmark_node* n, Content& out) {
     switch (cmark_node_get_type(n)) {
-      case CMARK_NODE_TEXT:
-        return match_literal(cmark_node_get_literal(n), out);
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        return line_break(out);
-      case CMARK_NODE_CODE:
-        return code_span(out);
-      case CMARK_NODE_HTML_INLINE:
-        return verbatim_code(cmark_node_get_literal(n), out);
-      case CMARK_NODE_EMPH:
-      case CMARK_NODE_STRONG:
-        return emphasis(n, out);
-      case CMARK_NODE_LINK:
-        return link(n, out);
-      case CMARK_NODE_IMAGE:
-        return image(out);
-      default:
-        return false;
+    case CMARK_NODE_TEXT:
+      return match_literal(cmark_node_get_literal(n), out);
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      return line_break(out);
+    case CMARK_NODE_CODE:
+      return code_span(out);
+    case CMARK_NODE_HTML_INLINE:
+      return verbatim_code(cmark_node_get_literal(n), out);
+    case CMARK_NODE_EMPH:
+    case CMARK_NODE_STRONG:
+      return emphasis(n, out);
+    case CMARK_NODE_LINK:
+      return link(n, out);
+    case CMARK_NODE_IMAGE:
+      return image(out);
+    default:
+      return false;
     }
   }
 
@@ -251,7 +252,8 @@ class InlineAligner {
       return false;
     }
     const char delimiter = raw_[pos_];
-    if ((delimiter != '*' && delimiter != '_') || raw_.substr(pos_, width) != std::string(width, delimiter)) {
+    if ((delimiter != '*' && delimiter != '_') ||
+        raw_.substr(pos_, width) != std::string(width, delimiter)) {
       return false;
     }
     const std::string id = next_id();
@@ -350,8 +352,8 @@ bool is_inside(cmark_node* n, cmark_node_type type) {
 }
 
 // The raw byte range of a heading's or paragraph's inline content.
-std::pair<size_t, size_t> content_range(cmark_node* n, std::string_view text, const LineStarts& lines,
-                                        size_t base) {
+std::pair<size_t, size_t> content_range(cmark_node* n, std::string_view text,
+                                        const LineStarts& lines, size_t base) {
   const int start_line = cmark_node_get_start_line(n);
   const int end_line = cmark_node_get_end_line(n);
   size_t begin = lines.offset(start_line, cmark_node_get_start_column(n));
@@ -404,7 +406,8 @@ void read_markdown_blocks(std::string_view text, size_t base, std::vector<FoundB
   while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(iter);
     const auto type = cmark_node_get_type(n);
-    if (event != CMARK_EVENT_ENTER || (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING)) {
+    if (event != CMARK_EVENT_ENTER ||
+        (type != CMARK_NODE_PARAGRAPH && type != CMARK_NODE_HEADING)) {
       continue;
     }
     FoundBlock block;
@@ -413,10 +416,10 @@ void read_markdown_blocks(std::string_view text, size_t base, std::vector<FoundB
       continue;
     }
     const bool in_quote = is_inside(n, CMARK_NODE_BLOCK_QUOTE);
-    block.kind = type == CMARK_NODE_HEADING        ? BlockKind::heading
+    block.kind = type == CMARK_NODE_HEADING      ? BlockKind::heading
                  : is_inside(n, CMARK_NODE_ITEM) ? BlockKind::list_item
-                 : in_quote                        ? BlockKind::quote
-                                                   : BlockKind::paragraph;
+                 : in_quote                      ? BlockKind::quote
+                                                 : BlockKind::paragraph;
     const std::string_view raw = text.substr(block.begin, block.end - block.begin);
     int next_id = 1;
     InlineAligner aligner(raw, in_quote, &next_id);

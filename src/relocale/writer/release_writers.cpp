@@ -1,8 +1,8 @@
 #include "relocale/writer/release_writers.h"
 
-#include <cmark.h>
-
 #include <memory>
+
+#include <cmark.h>
 
 namespace relocale {
 
@@ -13,20 +13,20 @@ std::string escape_html(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
     }
   }
   return out;
@@ -35,8 +35,8 @@ std::string escape_html(std::string_view text) {
 // Escapes text for HTML but keeps the <bdi> isolates that relocale inserted.
 std::string escape_html_keep_bdi(std::string_view text) {
   std::string line = escape_html(text);
-  for (const auto& [escaped, tag] : {std::pair<std::string, std::string>{"&lt;bdi&gt;", "<bdi>"},
-                                     {"&lt;/bdi&gt;", "</bdi>"}}) {
+  for (const auto& [escaped, tag] :
+       {std::pair<std::string, std::string>{"&lt;bdi&gt;", "<bdi>"}, {"&lt;/bdi&gt;", "</bdi>"}}) {
     for (size_t at = line.find(escaped); at != std::string::npos; at = line.find(escaped, at)) {
       line.replace(at, escaped.size(), tag);
     }
@@ -47,7 +47,8 @@ std::string escape_html_keep_bdi(std::string_view text) {
 using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
 NodePtr parse_markdown(std::string_view text) {
-  return NodePtr(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
+  return NodePtr(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT),
+                 &cmark_node_free);
 }
 
 // Plain text of a Markdown tree.
@@ -60,62 +61,62 @@ void append_plain(cmark_node* node, std::string& out) {
     const auto type = cmark_node_get_type(n);
     const bool enter = event == CMARK_EVENT_ENTER;
     switch (type) {
-      case CMARK_NODE_PARAGRAPH:
-      case CMARK_NODE_HEADING:
-      case CMARK_NODE_CODE_BLOCK:
-      case CMARK_NODE_THEMATIC_BREAK:
-        if (enter) {
-          if (!first_block) {
-            out += cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_ITEM &&
-                           cmark_node_previous(n) == nullptr
-                       ? ""
-                       : "\n\n";
-          }
-          first_block = false;
-          if (type == CMARK_NODE_CODE_BLOCK) {
-            out += cmark_node_get_literal(n);
-          } else if (type == CMARK_NODE_THEMATIC_BREAK) {
-            out += "* * *";
-          }
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HEADING:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+      if (enter) {
+        if (!first_block) {
+          out += cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_ITEM &&
+                         cmark_node_previous(n) == nullptr
+                     ? ""
+                     : "\n\n";
         }
-        break;
-      case CMARK_NODE_ITEM:
-        if (enter) {
-          out += first_block ? "" : "\n\n";
-          first_block = true;
-          if (cmark_node_get_list_type(cmark_node_parent(n)) != CMARK_ORDERED_LIST) {
-            out += "- ";
-          } else if (cmark_node_get_list_type(cmark_node_parent(n)) == CMARK_ORDERED_LIST) {
-            int number = cmark_node_get_list_start(cmark_node_parent(n));
-            for (cmark_node* p = cmark_node_previous(n); p != nullptr; p = cmark_node_previous(p)) {
-              ++number;
-            }
-            out += std::to_string(number) + ". ";
+        first_block = false;
+        if (type == CMARK_NODE_CODE_BLOCK) {
+          out += cmark_node_get_literal(n);
+        } else if (type == CMARK_NODE_THEMATIC_BREAK) {
+          out += "* * *";
+        }
+      }
+      break;
+    case CMARK_NODE_ITEM:
+      if (enter) {
+        out += first_block ? "" : "\n\n";
+        first_block = true;
+        if (cmark_node_get_list_type(cmark_node_parent(n)) != CMARK_ORDERED_LIST) {
+          out += "- ";
+        } else if (cmark_node_get_list_type(cmark_node_parent(n)) == CMARK_ORDERED_LIST) {
+          int number = cmark_node_get_list_start(cmark_node_parent(n));
+          for (cmark_node* p = cmark_node_previous(n); p != nullptr; p = cmark_node_previous(p)) {
+            ++number;
           }
+          out += std::to_string(number) + ". ";
         }
-        break;
-      case CMARK_NODE_TEXT:
-      case CMARK_NODE_CODE:
-      case CMARK_NODE_HTML_INLINE:
-        if (type == CMARK_NODE_HTML_INLINE) {
-          break;  // only <bdi>, inserted by relocale, appears here
+      }
+      break;
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+      if (type == CMARK_NODE_HTML_INLINE) {
+        break;  // only <bdi>, inserted by relocale, appears here
+      }
+      out += cmark_node_get_literal(n);
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      out += '\n';
+      break;
+    case CMARK_NODE_LINK:
+      if (!enter) {
+        const std::string url = cmark_node_get_url(n);
+        if (!url.empty()) {
+          out += " <" + url + ">";
         }
-        out += cmark_node_get_literal(n);
-        break;
-      case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK:
-        out += '\n';
-        break;
-      case CMARK_NODE_LINK:
-        if (!enter) {
-          const std::string url = cmark_node_get_url(n);
-          if (!url.empty()) {
-            out += " <" + url + ">";
-          }
-        }
-        break;
-      default:
-        break;
+      }
+      break;
+    default:
+      break;
     }
   }
   cmark_iter_free(iter);
@@ -139,7 +140,8 @@ std::string escape_foreign_html(std::string_view md) {
 
 }  // namespace
 
-std::string_view strip_front_matter(std::string_view release, std::string* title, std::string* date) {
+std::string_view strip_front_matter(std::string_view release, std::string* title,
+                                    std::string* date) {
   if (release.substr(0, 4) != "---\n") {
     return release;
   }
@@ -201,10 +203,12 @@ std::string write_html(std::string_view release, const std::string& format, cons
     }
   }
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + escape_html(page.lang) + "\" dir=\"" +
-                    (page.right_to_left ? "rtl" : "ltr") + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+                    (page.right_to_left ? "rtl" : "ltr") +
+                    "\">\n<head>\n<meta charset=\"utf-8\">\n";
   std::string plain_title = title;
   for (const std::string tag : {"<bdi>", "</bdi>"}) {
-    for (size_t at = plain_title.find(tag); at != std::string::npos; at = plain_title.find(tag, at)) {
+    for (size_t at = plain_title.find(tag); at != std::string::npos;
+         at = plain_title.find(tag, at)) {
       plain_title.erase(at, tag.size());
     }
   }

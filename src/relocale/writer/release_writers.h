@@ -13,7 +13,8 @@ struct PageInfo {
 };
 
 /// Splits front matter off a release: returns the body, and the title and date it gave.
-std::string_view strip_front_matter(std::string_view release, std::string* title, std::string* date);
+std::string_view strip_front_matter(std::string_view release, std::string* title,
+                                    std::string* date);
 
 /// A standalone HTML5 page from a localised release in `format` ("md" through cmark; "txt" one
 /// paragraph per line), with lang and dir on <html>. Raw HTML in Markdown is kept only for <bdi>,

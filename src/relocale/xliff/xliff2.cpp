@@ -53,16 +53,28 @@ const char* code_sub_type(const std::string& kind) {
   return nullptr;
 }
 
+// Appends an inline element with an empty text node before it when the previous sibling is an
+// element: pugixml indents between two element siblings, which would add white space to content.
+pugi::xml_node append_inline(pugi::xml_node container, const char* name) {
+  if (container.last_child().type() != pugi::node_pcdata) {
+    container.append_child(pugi::node_pcdata);
+  }
+  return container.append_child(name);
+}
+
 void write_content(pugi::xml_node parent, const Content& content, const XliffWriteOptions& options,
                    const std::set<std::string>& known_data) {
   const auto nested = well_nested_pairs(content);
+  // An empty text node first and last in every inline container keeps pugixml's indentation out
+  // of the content: it indents only elements whose children start or end with an element.
+  parent.append_child(pugi::node_pcdata);
   std::vector<pugi::xml_node> stack{parent};
   for (const auto& run : content) {
     pugi::xml_node here = stack.back();
     if (const auto* s = std::get_if<std::string>(&run)) {
       here.append_child(pugi::node_pcdata).set_value(s->c_str());
     } else if (const auto* p = std::get_if<Placeholder>(&run)) {
-      auto ph = here.append_child("ph");
+      auto ph = append_inline(here, "ph");
       ph.append_attribute("id") = p->id.c_str();
       if (known_data.count("d" + p->id)) {
         ph.append_attribute("dataRef") = ("d" + p->id).c_str();
@@ -73,7 +85,8 @@ void write_content(pugi::xml_node parent, const Content& content, const XliffWri
         ph.append_attribute("canDelete") = "no";
         ph.append_attribute("disp") = shown.c_str();
         ph.append_attribute("equiv") = shown.c_str();
-        ph.append_attribute("subType") = (std::string("rl:") + placeholder_kind_key(p->kind)).c_str();
+        ph.append_attribute("subType") =
+            (std::string("rl:") + placeholder_kind_key(p->kind)).c_str();
         ph.append_attribute("type") = "other";
         ph.append_attribute("rl:value") = p->canonical.c_str();
         if (!p->format.empty()) {
@@ -89,7 +102,7 @@ void write_content(pugi::xml_node parent, const Content& content, const XliffWri
       }
     } else if (const auto* b = std::get_if<CodeStart>(&run)) {
       const bool pc = nested.count(b->id) > 0;
-      auto code = here.append_child(pc ? "pc" : "sc");
+      auto code = append_inline(here, pc ? "pc" : "sc");
       code.append_attribute("id") = b->id.c_str();
       if (pc) {
         if (known_data.count("d" + b->id)) {
@@ -108,13 +121,15 @@ void write_content(pugi::xml_node parent, const Content& content, const XliffWri
         code.append_attribute("type") = "fmt";
       }
       if (pc) {
+        code.append_child(pugi::node_pcdata);
         stack.push_back(code);
       }
     } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
       if (nested.count(e->id) && stack.size() > 1) {
+        stack.back().append_child(pugi::node_pcdata);
         stack.pop_back();
       } else {
-        auto ec = here.append_child("ec");
+        auto ec = append_inline(here, "ec");
         if (known_data.count("d" + e->id)) {
           ec.append_attribute("dataRef") = ("d" + e->id + "e").c_str();
         }
@@ -122,6 +137,7 @@ void write_content(pugi::xml_node parent, const Content& content, const XliffWri
       }
     }
   }
+  parent.append_child(pugi::node_pcdata);
 }
 
 // The markup each code of a unit stands for, from the source (originalData/data).
@@ -143,7 +159,8 @@ std::map<std::string, std::string> original_data_of(const Unit& unit) {
 
 std::string unit_context(const Document& doc, const Unit& unit) {
   const std::string kind = trc("block kind", block_kind_key(unit.kind));
-  return subst(tr("{1} {2} of release \"{3}\""), {kind, std::to_string(unit.position), doc.release});
+  return subst(tr("{1} {2} of release \"{3}\""),
+               {kind, std::to_string(unit.position), doc.release});
 }
 
 std::string placeholder_note(const Unit& unit) {
@@ -203,7 +220,8 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
   for (const auto& unit : doc.units) {
     auto u = file.append_child("unit");
     u.append_attribute("id") = unit.id.c_str();
-    u.append_attribute("name") = (std::string(block_kind_key(unit.kind)) + "-" + std::to_string(unit.position)).c_str();
+    u.append_attribute("name") =
+        (std::string(block_kind_key(unit.kind)) + "-" + std::to_string(unit.position)).c_str();
     u.append_attribute("type") = (std::string("rl:") + block_kind_key(unit.kind)).c_str();
     // Translation candidates (mtc) come first: module elements precede <notes> in a unit.
     bool any_candidates = false;
@@ -268,7 +286,9 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
       }
       if (!seg.space_after.empty()) {
         auto ig = u.append_child("ignorable");
-        ig.append_child("source").append_child(pugi::node_pcdata).set_value(seg.space_after.c_str());
+        ig.append_child("source")
+            .append_child(pugi::node_pcdata)
+            .set_value(seg.space_after.c_str());
       }
     }
   }
@@ -401,11 +421,15 @@ class Xliff2Reader {
         if (!state.empty()) {
           const auto s = segment_state_from_key(state);
           if (!s) {
-            fail(child, subst(tr("unknown state \"{1}\" (expected initial, translated, reviewed or final)"), {state}), unit.id);
+            fail(
+                child,
+                subst(tr("unknown state \"{1}\" (expected initial, translated, reviewed or final)"),
+                      {state}),
+                unit.id);
           }
           seg.state = *s;
         } else if (seg.target) {
-          seg.state = SegmentState::initial;     // the spec's default state is "initial"
+          seg.state = SegmentState::initial;  // the spec's default state is "initial"
         }
         unit.segments.push_back(std::move(seg));
       } else if (name_here == "ignorable") {
@@ -454,7 +478,8 @@ class Xliff2Reader {
         out.emplace_back(read_placeholder(child));
       } else if (name == "pc") {
         const std::string id = child.attribute("id").value();
-        out.emplace_back(CodeStart{id, data_of(child.attribute("dataRefStart").value()), code_kind(child)});
+        out.emplace_back(
+            CodeStart{id, data_of(child.attribute("dataRefStart").value()), code_kind(child)});
         read_inline(child, out);
         out.emplace_back(CodeEnd{id, data_of(child.attribute("dataRefEnd").value())});
       } else if (name == "sc") {
@@ -547,8 +572,9 @@ Document read_xliff2(const pugi::xml_document& xml, std::string_view text,
   const auto root = xml.document_element();
   const std::string ns = root.attribute("xmlns").value();
   if (!ns.empty() && ns != kXliff2Namespace) {
-    throw Error(Location{file_name, line_of(root, text), 0},
-                subst(tr("the <xliff> namespace is \"{1}\", expected \"{2}\""), {ns, kXliff2Namespace}));
+    throw Error(
+        Location{file_name, line_of(root, text), 0},
+        subst(tr("the <xliff> namespace is \"{1}\", expected \"{2}\""), {ns, kXliff2Namespace}));
   }
   return Xliff2Reader(text, file_name).read(root);
 }

@@ -23,12 +23,12 @@ void parse_xml(pugi::xml_document& xml, std::string_view text, const std::string
   check_utf8_text(text, file_name, /*allow_bom_and_crlf=*/true);
   // parse_doctype keeps the DOCTYPE as a node so we can refuse it: pugixml never expands
   // entities, but a file that declares them expects a parser that does, and we will not.
-  const auto result = xml.load_buffer(text.data(), text.size(),
-                                      pugi::parse_default | pugi::parse_ws_pcdata |
-                                          pugi::parse_doctype,
-                                      pugi::encoding_utf8);
+  const auto result = xml.load_buffer(
+      text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype,
+      pugi::encoding_utf8);
   if (!result) {
-    const auto lc = line_column_at(text, static_cast<size_t>(std::max<ptrdiff_t>(result.offset, 0)));
+    const auto lc =
+        line_column_at(text, static_cast<size_t>(std::max<ptrdiff_t>(result.offset, 0)));
     throw Error(Location{file_name, lc.line, lc.column},
                 subst(tr("malformed XML: {1}"), {result.description()}));
   }
@@ -73,7 +73,8 @@ std::string write_xliff(const Document& doc, const XliffWriteOptions& options) {
   if (options.version == "2.0") {
     return write_xliff2(doc, options);
   }
-  throw Error(subst(tr("XLIFF version \"{1}\" cannot be written (use 2.0 or 1.2)"), {options.version}));
+  throw Error(
+      subst(tr("XLIFF version \"{1}\" cannot be written (use 2.0 or 1.2)"), {options.version}));
 }
 
 }  // namespace relocale

@@ -1,0 +1,103 @@
+#include "cli_support.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+#include <unistd.h>
+
+#include "relocale/base/error.h"
+#include "relocale/base/files.h"
+#include "relocale/base/i18n.h"
+#include "relocale/config/project_config.h"
+#include "relocale/pipeline/pipeline.h"
+
+namespace relocale::cli {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+po::options_description common_options(CommonOptions& common) {
+  po::options_description d;
+  d.add_options()("help,h", po::bool_switch(&common.help), tr("show this help"))(
+      "config", po::value(&common.config)->value_name(tr("FILE")),
+      tr("project configuration (default: workflow/relocale.ini)"))(
+      "lang", po::value(&common.langs)->value_name("L,..."),
+      tr("target languages (default: those in the configuration)"));
+  return d;
+}
+
+/// Parses a command's arguments; returns false when --help was printed.
+bool parse(const CommandContext& context, const char* usage, po::options_description& options,
+           CommonOptions& common, const char* positional_name) {
+  po::options_description hidden;
+  hidden.add_options()(positional_name, po::value(&common.releases));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add(positional_name, -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(context.args).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (common.help) {
+    std::cout << usage << "\n\n" << options << "\n";
+    return false;
+  }
+  return true;
+}
+
+ProjectConfig load_config(const CommonOptions& common) {
+  if (!fs::exists(common.config)) {
+    throw Error(Location{common.config},
+                tr("no project configuration here; run relocale from the project folder or give "
+                   "--config FILE"));
+  }
+  return load_project_config(common.config);
+}
+
+ProgressLine::ProgressLine()
+    : enabled_(isatty(STDERR_FILENO) == 1),
+      start_(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+                 .count()) {}
+
+ProgressLine::~ProgressLine() {
+  if (shown_) {
+    std::fputs("\r\033[K", stderr);
+  }
+}
+
+ProgressCallback ProgressLine::callback() {
+  if (!enabled_) {
+    return nullptr;
+  }
+  return [this](size_t done, size_t total) {
+    if (total < 2) {
+      return;
+    }
+    const double now =
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    const double seconds = now - start_;
+    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+    const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
+    std::fprintf(
+        stderr, "\r\033[K%s",
+        subst(tr("{1} of {2} files, {3} files/s, {4} s left"),
+              {std::to_string(done), std::to_string(total), std::to_string(static_cast<int>(rate)),
+               std::to_string(static_cast<int>(left))})
+            .c_str());
+    shown_ = true;
+  };
+}
+
+void print_warnings(const Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics.items()) {
+    const std::string place = d.where.to_string();
+    std::cerr << "relocale: " << (d.severity == Severity::error ? tr("error: ") : tr("warning: "))
+              << (place.empty() ? "" : place + ": ") << d.message << "\n";
+  }
+}
+
+}  // namespace relocale::cli

@@ -1,0 +1,85 @@
+// relocale: the command-line tool. The one place that catches Error and turns it into exit 2.
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+
+#include <boost/program_options/errors.hpp>
+#include <unistd.h>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "relocale/base/error.h"
+#include "relocale/base/i18n.h"
+
+using relocale::subst;
+using relocale::tr;
+
+namespace {
+
+void print_usage() {
+  std::cout << tr("Usage: relocale COMMAND [OPTIONS] [ARGS]") << "\n\n"
+            << tr("Publishes a news release in many languages: segments it, exports XLIFF for "
+                  "translators, carries translations over, builds each language's release and "
+                  "gates CI on translation completeness and quality.")
+            << "\n\n"
+            << tr("Commands:") << "\n";
+  for (const auto& c : relocale::cli::commands()) {
+    std::printf("  %-10s %s\n", c.name, tr(c.summary));
+  }
+  std::cout << "\n"
+            << tr("Run 'relocale COMMAND --help' for a command's options.") << "\n"
+            << tr("Exit codes: 0 success, 1 check failed, 2 usage or input error.") << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  // --version must stay fast (CI calls it per file): no locale or ICU work before it.
+  if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
+    std::printf("relocale %s\n", RELOCALE_VERSION);
+    return relocale::cli::kSuccess;
+  }
+  relocale::init_i18n(argv[0]);
+  if (argc < 2) {
+    print_usage();
+    return relocale::cli::kUsageOrInputError;
+  }
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage();
+    return relocale::cli::kSuccess;
+  }
+  for (const auto& command : relocale::cli::commands()) {
+    if (name != command.name) {
+      continue;
+    }
+    relocale::cli::CommandContext context;
+    context.args.assign(argv + 2, argv + argc);
+    try {
+      return command.run(context);
+    } catch (const relocale::Error& e) {
+      std::cerr << "relocale: " << tr("error: ") << e.what() << "\n";
+      return relocale::cli::kUsageOrInputError;
+    } catch (const boost::program_options::error& e) {
+      std::cerr << "relocale " << name << ": " << tr("error: ") << e.what() << "\n";
+      return relocale::cli::kUsageOrInputError;
+    } catch (const std::bad_alloc&) {
+      std::cerr << "relocale: " << tr("error: ") << tr("out of memory") << "\n";
+      return relocale::cli::kUsageOrInputError;
+    }
+  }
+  std::string suggestion;
+  for (const auto& command : relocale::cli::commands()) {
+    if (std::string(command.name).compare(0, 2, name, 0, 2) == 0) {
+      suggestion = command.name;
+    }
+  }
+  std::cerr << "relocale: " << tr("error: ")
+            << (suggestion.empty()
+                    ? subst(tr("unknown command \"{1}\"; run 'relocale --help'"), {name})
+                    : subst(tr("unknown command \"{1}\"; did you mean \"{2}\"?"),
+                            {name, suggestion}))
+            << "\n";
+  return relocale::cli::kUsageOrInputError;
+}

@@ -1,0 +1,87 @@
+#include "relocale/checker/completeness.h"
+
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+namespace relocale {
+
+size_t Completeness::total_segments() const {
+  return segments[0] + segments[1] + segments[2] + segments[3];
+}
+
+size_t Completeness::total_words() const {
+  return words[0] + words[1] + words[2] + words[3];
+}
+
+namespace {
+double share_at_least(const std::array<size_t, 4>& counts, SegmentState state) {
+  size_t total = 0;
+  size_t reached = 0;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    total += counts[i];
+    reached += i >= static_cast<size_t>(state) ? counts[i] : 0;
+  }
+  return total == 0 ? 100.0 : 100.0 * static_cast<double>(reached) / static_cast<double>(total);
+}
+}  // namespace
+
+double Completeness::percent_at_least(SegmentState state) const {
+  return share_at_least(segments, state);
+}
+
+double Completeness::words_percent_at_least(SegmentState state) const {
+  return share_at_least(words, state);
+}
+
+size_t count_words(const std::string& text, const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  // One word iterator per thread and language: creating one costs more than counting a sentence.
+  thread_local std::string cached_lang;
+  thread_local std::unique_ptr<icu::BreakIterator> words;
+  if (!words || cached_lang != lang) {
+    words.reset(icu::BreakIterator::createWordInstance(icu::Locale(lang.c_str()), status));
+    cached_lang = lang;
+    if (U_FAILURE(status)) {
+      words.reset();
+      return 0;
+    }
+  }
+  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) {
+    return 0;
+  }
+  words->setText(ut, status);
+  size_t count = 0;
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; end = words->next()) {
+    // Rule status tells letters, numbers and ideographs from spaces and punctuation.
+    const int32_t tag = words->getRuleStatus();
+    if (tag >= UBRK_WORD_NUMBER) {
+      ++count;
+    }
+  }
+  utext_close(ut);
+  return count;
+}
+
+SegmentState effective_state(const Segment& seg) {
+  if (!seg.target || seg.target->empty()) {
+    return SegmentState::initial;
+  }
+  return seg.state;
+}
+
+Completeness measure_completeness(const Document& doc) {
+  Completeness c;
+  for (const auto& unit : doc.units) {
+    for (const auto& seg : unit.segments) {
+      const auto s = static_cast<size_t>(effective_state(seg));
+      c.segments[s] += 1;
+      c.words[s] += count_words(plain_text(seg.source), doc.source_lang);
+    }
+  }
+  return c;
+}
+
+}  // namespace relocale

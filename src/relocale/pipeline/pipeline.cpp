@@ -1,0 +1,307 @@
+// The recipes, written as lists of passes: each call says why it is there.
+#include "relocale/pipeline/pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <mutex>
+
+#include "relocale/base/files.h"
+#include "relocale/base/i18n.h"
+#include "relocale/base/parallel.h"
+#include "relocale/locale_formatter/house_style.h"
+#include "relocale/memory/carry_over.h"
+#include "relocale/memory/tmx.h"
+#include "relocale/merger/merger.h"
+#include "relocale/pipeline/prepare_units.h"
+#include "relocale/reader/release_reader.h"
+#include "relocale/segmenter/segmenter.h"
+#include "relocale/writer/release_writers.h"
+#include "relocale/xliff/xliff_io.h"
+
+namespace relocale {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+int year_of(const std::string& iso_date) {
+  if (iso_date.size() >= 4 && std::all_of(iso_date.begin(), iso_date.begin() + 4, ::isdigit)) {
+    return std::stoi(iso_date.substr(0, 4));
+  }
+  return 0;
+}
+
+// Edit distance for "did you mean" suggestions.
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// House styles are read once per language and shared by the threads (read-only after loading).
+class StyleCache {
+ public:
+  explicit StyleCache(const ProjectConfig& config) : config_(config) {}
+  const HouseStyle& get(const std::string& lang) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = styles_.find(lang);
+    if (it == styles_.end()) {
+      it = styles_.emplace(lang, load_house_style(lang, config_.path(config_.locales_dir))).first;
+    }
+    return it->second;
+  }
+
+ private:
+  const ProjectConfig& config_;
+  std::mutex mutex_;
+  std::map<std::string, HouseStyle> styles_;
+};
+
+}  // namespace
+
+std::vector<std::string> select_releases(const ProjectConfig& config,
+                                         const std::vector<std::string>& requested) {
+  if (requested.empty()) {
+    return config.releases;
+  }
+  std::vector<std::string> out;
+  for (const auto& r : requested) {
+    const auto match =
+        std::find_if(config.releases.begin(), config.releases.end(), [&](const auto& c) {
+          return c == r || release_name(c) == r || release_name(c) == release_name(r);
+        });
+    if (match != config.releases.end()) {
+      out.push_back(*match);
+      continue;
+    }
+    std::string best;
+    size_t best_distance = 4;
+    for (const auto& c : config.releases) {
+      const size_t d = edit_distance(release_name(r), release_name(c));
+      if (d < best_distance) {
+        best_distance = d;
+        best = release_name(c);
+      }
+    }
+    throw Error(
+        Location{config.config_file.string()},
+        best.empty()
+            ? subst(tr("release \"{1}\" is not in the project"), {r})
+            : subst(tr("release \"{1}\" is not in the project; did you mean \"{2}\"?"), {r, best}));
+  }
+  return out;
+}
+
+std::vector<std::string> select_languages(const ProjectConfig& config,
+                                          const std::vector<std::string>& requested) {
+  return requested.empty() ? config.target_langs : requested;
+}
+
+Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
+                         const std::string& release) {
+  const fs::path file = config.xliff_path(lang, release);
+  Document doc = read_xliff(read_file(file), file.string());
+  if (!doc.target_lang.empty() && doc.target_lang != lang) {
+    throw Error(Location{file.string(), 1},
+                subst(tr("trgLang is \"{1}\" but the file is in the folder of \"{2}\""),
+                      {doc.target_lang, lang}));
+  }
+  if (doc.release.empty()) {
+    doc.release = release;
+  }
+  return doc;
+}
+
+Document extract_document(const ProjectConfig& config, const std::string& release_path,
+                          Diagnostics& warnings) {
+  const fs::path file = path_inside(config.root, release_path, config.config_file.string());
+  // Read: Markdown through cmark (or plain text), with front matter and an exact skeleton.
+  Document doc = read_release(read_file(file), release_path);
+  doc.release = release_name(release_path);
+  doc.source_lang = config.source_lang;
+  if (doc.date.empty()) {
+    doc.date = config.release_date;
+  }
+  // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
+  thread_local std::string cached_key;
+  thread_local std::unique_ptr<Segmenter> segmenter;
+  const std::string key = config.path(config.srx_file).string() + "|" + config.source_lang;
+  if (!segmenter || cached_key != key) {
+    segmenter = std::make_unique<Segmenter>(load_srx_file(config.path(config.srx_file)),
+                                            config.source_lang);
+    cached_key = key;
+  }
+  RecognitionOptions values;
+  values.lang = config.source_lang;
+  values.region = config.region;
+  values.order =
+      config.date_order == "month-first" ? DayMonthOrder::month_first : DayMonthOrder::day_first;
+  values.default_year = year_of(doc.date);
+  prepare_units(doc, *segmenter, values, warnings);
+  return doc;
+}
+
+std::vector<ExtractResult> run_extract(const ProjectConfig& config, const ExtractOptions& options,
+                                       Diagnostics& warnings) {
+  const auto releases = select_releases(config, options.releases);
+  const auto langs = select_languages(config, options.langs);
+  // The memory holds every confirmed translation: offered to new segments, and the place where
+  // removed segments' translations go so that nothing is lost.
+  const fs::path memory_path = config.path(config.memory_file);
+  TranslationMemory memory =
+      fs::exists(memory_path) ? load_memory(memory_path) : TranslationMemory();
+  const size_t memory_size_before = memory.size();
+  StyleCache styles(config);
+  std::vector<std::vector<ExtractResult>> results(releases.size());
+  std::vector<Diagnostics> release_warnings(releases.size());
+  std::mutex memory_mutex;
+  std::atomic<size_t> done{0};
+  parallel_for(releases.size(), [&](size_t i) {
+    const Document source = extract_document(config, releases[i], release_warnings[i]);
+    for (const auto& lang : langs) {
+      Document fresh = source;
+      fresh.target_lang = lang;
+      const fs::path xliff = config.xliff_path(lang, source.release);
+      // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
+      std::unique_ptr<Document> previous;
+      if (fs::exists(xliff)) {
+        previous = std::make_unique<Document>(load_xliff_file(config, lang, source.release));
+      }
+      CarryOverReport report;
+      {
+        std::lock_guard<std::mutex> lock(memory_mutex);
+        report =
+            carry_over(fresh, previous.get(), memory, CarryOverOptions{config.fuzzy_threshold, 3});
+      }
+      // Write: translators see each value as it will read in their language.
+      const HouseStyle& style = styles.get(lang);
+      XliffWriteOptions write;
+      write.version = options.xliff_version.empty() ? config.settings_for(lang).xliff_version
+                                                    : options.xliff_version;
+      write.cat_profile = config.settings_for(lang).cat_profile;
+      write.display = [&style](const Placeholder& p) { return render_placeholder(p, style); };
+      write_file_atomically(xliff, write_xliff(fresh, write));
+      results[i].push_back({source.release, lang, xliff, report.kept, report.reused, report.fuzzy,
+                            report.fresh, report.removed});
+    }
+    if (options.progress) {
+      options.progress(++done, releases.size());
+    }
+  });
+  if (memory.size() != memory_size_before || !fs::exists(memory_path)) {
+    save_memory(memory, memory_path, config.source_lang);
+  }
+  std::vector<ExtractResult> flat;
+  for (size_t i = 0; i < results.size(); ++i) {
+    warnings.append(release_warnings[i]);
+    flat.insert(flat.end(), results[i].begin(), results[i].end());
+  }
+  return flat;
+}
+
+std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptions& options,
+                                   Diagnostics& diagnostics) {
+  const auto releases = select_releases(config, options.releases);
+  auto langs = select_languages(config, options.langs);
+  const auto formats = options.formats.empty() ? config.formats : options.formats;
+  for (const auto& f : formats) {
+    if (f != "html" && f != "md" && f != "txt") {
+      throw Error(subst(tr("unknown output format \"{1}\" (expected html, md or txt)"), {f}));
+    }
+  }
+  StyleCache styles(config);
+  struct Job {
+    std::string release;
+    std::string lang;
+    bool source = false;
+  };
+  std::vector<Job> jobs;
+  for (const auto& r : releases) {
+    if (options.include_source && !options.verbatim) {
+      jobs.push_back({r, config.source_lang, true});
+    }
+    for (const auto& l : langs) {
+      jobs.push_back({r, l, false});
+    }
+  }
+  std::vector<BuildResult> results(jobs.size());
+  std::vector<Diagnostics> job_diagnostics(jobs.size());
+  std::atomic<size_t> done{0};
+  parallel_for(jobs.size(), [&](size_t i) {
+    const Job& job = jobs[i];
+    BuildResult& result = results[i];
+    result.release = release_name(job.release);
+    result.lang = job.lang;
+    // Read: the source language comes from the release itself, the others from their XLIFF.
+    Document doc = job.source ? extract_document(config, job.release, job_diagnostics[i])
+                              : load_xliff_file(config, job.lang, result.release);
+    const HouseStyle& style = styles.get(job.lang);
+    MergeOptions merge;
+    merge.use_source_for_all = job.source || options.verbatim;
+    merge.rendering = options.verbatim ? ValueRendering::verbatim : ValueRendering::localised;
+    const std::string format = doc.format.empty() ? release_format_of(job.release) : doc.format;
+    // Merge: targets into the skeleton by unit id, values rendered in the language's conventions.
+    const std::string release_text = merge_document(doc, style, merge, &result.untranslated);
+    std::string html_text;
+    if (style.right_to_left && !options.verbatim) {
+      merge.bidi = {"<bdi>", "</bdi>"};
+      std::vector<std::string> ignored;
+      html_text = merge_document(doc, style, merge, &ignored);
+      merge.bidi = {"\xE2\x81\xA8", "\xE2\x81\xA9"};  // FSI … PDI for the text output
+    }
+    const std::string text_release = style.right_to_left && !options.verbatim
+                                         ? merge_document(doc, style, merge, nullptr)
+                                         : release_text;
+    if (!result.untranslated.empty()) {
+      const bool refuse = config.untranslated == UntranslatedPolicy::refuse_language;
+      job_diagnostics[i].add(
+          "untranslated", refuse ? Severity::error : Severity::warning,
+          Location{config.xliff_path(job.lang, result.release).string()},
+          subst(trn("{1} segment has no translation and {2}",
+                    "{1} segments have no translation and {2}", result.untranslated.size()),
+                {std::to_string(result.untranslated.size()),
+                 refuse ? tr("the language is refused") : tr("falls back to the source")}));
+      if (refuse) {
+        result.refused = true;
+        return;
+      }
+    }
+    // Write: every format of a language or none.
+    AtomicFileSet files;
+    const fs::path folder = config.path(config.out_dir) / job.lang;
+    PageInfo page{job.lang, style.right_to_left, doc.title};
+    for (const auto& f : formats) {
+      const fs::path out = folder / (result.release + "." + f);
+      if (f == "md") {
+        files.add(out, release_text);
+      } else if (f == "txt") {
+        files.add(out, write_text(text_release, format));
+      } else {
+        files.add(out, write_html(html_text.empty() ? release_text : html_text, format, page));
+      }
+      result.files.push_back(out);
+    }
+    files.commit();
+    if (options.progress) {
+      options.progress(++done, jobs.size());
+    }
+  });
+  for (auto& d : job_diagnostics) {
+    diagnostics.append(d);
+  }
+  return results;
+}
+
+}  // namespace relocale

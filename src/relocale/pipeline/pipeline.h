@@ -1,0 +1,82 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "relocale/base/error.h"
+#include "relocale/checker/completeness.h"
+#include "relocale/config/project_config.h"
+#include "relocale/model/document.h"
+
+namespace relocale {
+
+/// Progress of a long run: files done of total. Called from the thread that finished a file.
+using ProgressCallback = std::function<void(size_t done, size_t total)>;
+
+// ---- extract ------------------------------------------------------------------------------------
+
+struct ExtractOptions {
+  std::vector<std::string> releases;  // empty: the configured ones
+  std::vector<std::string> langs;     // empty: the configured targets
+  std::string xliff_version;          // empty: per language from the configuration
+  ProgressCallback progress;
+};
+
+/// What happened to one XLIFF file.
+struct ExtractResult {
+  std::string release;
+  std::string lang;
+  std::filesystem::path xliff_file;
+  size_t kept = 0, reused = 0, fuzzy = 0, fresh = 0, removed = 0;
+};
+
+/// Reads a release and makes its translatable document (values protected, segmented, stable ids).
+Document extract_document(const ProjectConfig& config, const std::string& release_path,
+                          Diagnostics& warnings);
+
+/// extract: each release → xliff/<lang>/<release>.xlf per target language, carrying over every
+/// translation already there (and the project's memory), written atomically.
+std::vector<ExtractResult> run_extract(const ProjectConfig& config, const ExtractOptions& options,
+                                       Diagnostics& warnings);
+
+// ---- build --------------------------------------------------------------------------------------
+
+struct BuildOptions {
+  std::vector<std::string> releases;
+  std::vector<std::string> langs;
+  std::vector<std::string> formats;  // empty: the configured ones
+  bool verbatim = false;  // targets = sources, values as written: reproduces the source exactly
+  bool include_source = true;  // also build the source language's release
+  ProgressCallback progress;
+};
+
+struct BuildResult {
+  std::string release;
+  std::string lang;
+  std::vector<std::filesystem::path> files;
+  std::vector<std::string> untranslated;  // unit/segment ids that fell back to the source
+  bool refused = false;  // the language was refused (untranslated = refuse) and nothing written
+};
+
+/// build: XLIFF files → out/<lang>/<release>.<ext>, all formats of a language or none.
+std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptions& options,
+                                   Diagnostics& diagnostics);
+
+// ---- shared -------------------------------------------------------------------------------------
+
+/// The releases to work on: the given names or paths (matched against the configured releases by
+/// path or name), or all configured ones. Unknown names are an Error with a suggestion.
+std::vector<std::string> select_releases(const ProjectConfig& config,
+                                         const std::vector<std::string>& requested);
+/// The target languages: requested ones, or the configured ones.
+std::vector<std::string> select_languages(const ProjectConfig& config,
+                                          const std::vector<std::string>& requested);
+
+/// Reads and parses the XLIFF of a release in a language, checking that its trgLang matches the
+/// folder it is in.
+Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
+                         const std::string& release);
+
+}  // namespace relocale
