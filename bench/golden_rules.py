@@ -27,8 +27,10 @@ def segment(binary, lang, texts, extra_args):
         if "\n" in text:
             raise SystemExit(f"a case contains a line break, which would change its paragraph: {text!r}")
     stdin = "\n\n".join(texts) + "\n"
+    # Run from the project's root, where `relocale segment` finds locales/segmentation.srx.
     result = subprocess.run([binary, "segment", "--lang", lang, *extra_args], input=stdin,
-                            capture_output=True, text=True, encoding="utf-8", check=False)
+                            capture_output=True, text=True, encoding="utf-8", check=False,
+                            cwd=HERE.parent)
     if result.returncode != 0:
         raise SystemExit(f"{binary} segment --lang {lang} failed ({result.returncode}): "
                          f"{result.stderr.strip()}")
@@ -69,13 +71,14 @@ def main():
                 cases[case["lang"]].append(case)
     langs = sorted(cases) if not args.lang else args.lang.split(",")
 
-    rules_args = ["--rules", args.rules] if args.rules else []
+    binary = str(pathlib.Path(args.relocale).resolve())
+    rules_args = ["--rules", str(pathlib.Path(args.rules).resolve())] if args.rules else []
     rows, failures = [], []
     totals = [0, 0, 0]
     for lang in langs:
         texts = [case["text"] for case in cases[lang]]
-        ours = segment(args.relocale, lang, texts, rules_args)
-        icu = segment(args.relocale, lang, texts, ["--no-rules"])
+        ours = segment(binary, lang, texts, rules_args)
+        icu = segment(binary, lang, texts, ["--no-rules"])
         right = icu_right = 0
         for case, got, got_icu in zip(cases[lang], ours, icu):
             expected = [s.strip() for s in case["sentences"]]
