@@ -11,14 +11,15 @@ namespace relocale {
 /// A language's conventions for rendering values and typography. Defaults come from ICU's CLDR
 /// data; locales/<lang>.ini overrides them.
 struct HouseStyle {
-  std::string lang;                   // BCP 47 ("fr", "ar", "zh")
-  std::string numbering_system;       // "" = the locale's default, "latn", "arab" (Arabic-Indic)
-  std::string date_style;             // "long" (9 October 2018), "medium", "short"
-  std::string quote_open, quote_close;          // primary quotation marks (“ ” en, « » fr)
+  std::string lang;                     // BCP 47 ("fr", "ar", "zh")
+  std::string numbering_system;         // "" = the locale's default, "latn", "arab" (Arabic-Indic)
+  std::string date_style;               // "long" (9 October 2018), "medium", "short"
+  std::string quote_open, quote_close;  // primary quotation marks (“ ” en, « » fr)
   std::string inner_quote_open, inner_quote_close;
   bool french_spacing = false;  // narrow no-break space before ; : ! ? and inside « »
   bool right_to_left = false;   // Arabic, Hebrew...
   std::string phone_format = "international";  // "international" or "e164"
+  std::string month_skeleton = "MMMM";  // ICU skeleton for a bare month ("MMM" gives "12月" in zh)
 };
 
 /// Loads locales/<lang>.ini over the ICU defaults for lang. A missing file means defaults only;

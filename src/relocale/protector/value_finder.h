@@ -12,8 +12,8 @@ enum class DayMonthOrder { day_first, month_first };
 
 /// How to read values in the source language.
 struct RecognitionOptions {
-  std::string lang = "en";       // source language
-  std::string region = "CH";     // default region for phone numbers without a country code
+  std::string lang = "en";    // source language
+  std::string region = "CH";  // default region for phone numbers without a country code
   DayMonthOrder order = DayMonthOrder::day_first;  // how to read 08/10
   int default_year = 0;  // year for dates written without one (from the release date); 0 = none,
                          // and then such dates stay text and are reported as ambiguous

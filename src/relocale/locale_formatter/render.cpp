@@ -1,0 +1,247 @@
+// render_placeholder: each recognised value written in the target locale's conventions, with ICU
+// (dates, numbers) and libphonenumber (phones). Nothing here is hand-written locale data.
+#include <memory>
+#include <regex>
+
+#include <phonenumbers/phonenumberutil.h>
+#include <unicode/calendar.h>
+#include <unicode/dtitvfmt.h>
+#include <unicode/dtptngen.h>
+#include <unicode/numberformatter.h>
+#include <unicode/rbnf.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include "relocale/base/error.h"
+#include "relocale/base/i18n.h"
+#include "relocale/locale_formatter/house_style.h"
+
+namespace relocale {
+
+namespace {
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+[[noreturn]] void bad_value(const Placeholder& p) {
+  throw Error(subst(tr("placeholder {1} ({2}): cannot read the value \"{3}\""),
+                    {p.id, placeholder_kind_key(p.kind), p.canonical}));
+}
+
+void check(UErrorCode status, const Placeholder& p) {
+  if (U_FAILURE(status)) {
+    throw Error(subst(tr("placeholder {1} ({2}): ICU cannot format \"{3}\": {4}"),
+                      {p.id, placeholder_kind_key(p.kind), p.canonical, u_errorName(status)}));
+  }
+}
+
+/// The target locale, with the house style's numbering system ("ar@numbers=arab").
+icu::Locale target_locale(const HouseStyle& style) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(style.lang.c_str(), status);
+  if (!style.numbering_system.empty()) {
+    locale.setKeywordValue("numbers", style.numbering_system.c_str(), status);
+  }
+  return locale;
+}
+
+/// The skeleton for the house style: "long" keeps the spelled month the source skeleton asks for,
+/// "medium" abbreviates it, "short" makes it numeric.
+icu::UnicodeString skeleton_for(const std::string& format, const char* fallback,
+                                const HouseStyle& style) {
+  std::string skeleton = format.empty() ? fallback : format;
+  const auto pos = skeleton.find("MMMM");
+  if (pos != std::string::npos && style.date_style == "medium") {
+    skeleton.replace(pos, 4, "MMM");
+  } else if (pos != std::string::npos && style.date_style == "short") {
+    skeleton.replace(pos, 4, "M");
+  }
+  return icu::UnicodeString::fromUTF8(skeleton);
+}
+
+/// Midnight UTC of an ISO date ("2018-10-08", or "2018-12" for a month).
+UDate parse_iso_date(const std::string& iso, const Placeholder& p) {
+  static const std::regex date_re(R"((\d{4})-(\d{2})(?:-(\d{2}))?)");
+  std::smatch m;
+  if (!std::regex_match(iso, m, date_re)) {
+    bad_value(p);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale::getRoot(), status));
+  check(status, p);
+  calendar->clear();
+  calendar->set(std::stoi(m[1]), std::stoi(m[2]) - 1, m[3].matched ? std::stoi(m[3]) : 1);
+  const UDate date = calendar->getTime(status);
+  check(status, p);
+  return date;
+}
+
+std::string format_date(UDate date, const icu::UnicodeString& skeleton, const icu::Locale& locale,
+                        const Placeholder& p) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateTimePatternGenerator> generator(
+      icu::DateTimePatternGenerator::createInstance(locale, status));
+  check(status, p);
+  const icu::UnicodeString pattern = generator->getBestPattern(skeleton, status);
+  check(status, p);
+  icu::SimpleDateFormat formatter(pattern, locale, status);
+  check(status, p);
+  formatter.setTimeZone(*icu::TimeZone::getGMT());
+  icu::UnicodeString out;
+  formatter.format(date, out);
+  return to_utf8(out);
+}
+
+std::string render_date_range(const Placeholder& p, const icu::Locale& locale,
+                              const HouseStyle& style) {
+  const auto slash = p.canonical.find('/');
+  if (slash == std::string::npos) {
+    bad_value(p);
+  }
+  const UDate from = parse_iso_date(p.canonical.substr(0, slash), p);
+  const UDate to = parse_iso_date(p.canonical.substr(slash + 1), p);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::DateIntervalFormat> formatter(icu::DateIntervalFormat::createInstance(
+      skeleton_for(p.format, "yMMMMd", style), locale, status));
+  check(status, p);
+  formatter->setTimeZone(*icu::TimeZone::getGMT());
+  icu::DateInterval interval(from, to);
+  icu::UnicodeString out;
+  icu::FieldPosition position;
+  formatter->format(&interval, out, position, status);
+  check(status, p);
+  return to_utf8(out);
+}
+
+std::string render_time(const Placeholder& p, const icu::Locale& locale, const HouseStyle& style) {
+  static const std::regex time_re(R"((\d{2}):(\d{2}))");
+  std::smatch m;
+  if (!std::regex_match(p.canonical, m, time_re)) {
+    bad_value(p);
+  }
+  const double ms = (std::stoi(m[1]) * 60.0 + std::stoi(m[2])) * 60.0 * 1000.0;
+  return format_date(ms, skeleton_for(p.format, "jmm", style), locale, p);
+}
+
+int fraction_digits(const std::string& decimal) {
+  const auto dot = decimal.find('.');
+  return dot == std::string::npos ? 0 : static_cast<int>(decimal.size() - dot - 1);
+}
+
+void check_decimal(const std::string& decimal, const Placeholder& p) {
+  static const std::regex decimal_re(R"(-?\d+(\.\d+)?)");
+  if (!std::regex_match(decimal, decimal_re)) {
+    bad_value(p);
+  }
+}
+
+std::string render_decimal(const std::string& decimal, icu::number::LocalizedNumberFormatter f,
+                           const Placeholder& p) {
+  check_decimal(decimal, p);
+  UErrorCode status = U_ZERO_ERROR;
+  // As many decimals as the source showed: "12.50" stays "12,50", "300" gets none.
+  const int digits = fraction_digits(decimal);
+  const auto out = f.precision(icu::number::Precision::minMaxFraction(digits, digits))
+                       .formatDecimal(decimal.c_str(), status)
+                       .toString(status);
+  check(status, p);
+  return to_utf8(out);
+}
+
+std::string render_ordinal(const Placeholder& p, const icu::Locale& locale) {
+  static const std::regex int_re(R"(\d{1,9})");
+  if (!std::regex_match(p.canonical, int_re)) {
+    bad_value(p);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  // CLDR's digits-ordinal rules: "2nd", "2e", "2.º", "2.", "第2".
+  icu::RuleBasedNumberFormat formatter(icu::URBNF_ORDINAL, locale, status);
+  check(status, p);
+  icu::UnicodeString out;
+  formatter.format(static_cast<int32_t>(std::stol(p.canonical)), out);
+  return to_utf8(out);
+}
+
+std::string render_currency(const Placeholder& p, const icu::Locale& locale) {
+  static const std::regex currency_re(R"(([A-Z]{3}) (-?\d+(?:\.\d+)?))");
+  std::smatch m;
+  if (!std::regex_match(p.canonical, m, currency_re)) {
+    bad_value(p);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString code = icu::UnicodeString::fromUTF8(m[1].str());
+  const icu::CurrencyUnit unit(code.getBuffer(), status);
+  check(status, p);
+  auto f = icu::number::NumberFormatter::withLocale(locale).unit(unit);
+  // format "integer": the source wrote a whole amount ("$300"), so no ",00" in the target.
+  if (p.format == "integer") {
+    f = f.precision(icu::number::Precision::integer());
+  }
+  const auto out = f.formatDecimal(m[2].str().c_str(), status).toString(status);
+  check(status, p);
+  return to_utf8(out);
+}
+
+std::string render_phone(const Placeholder& p, const HouseStyle& style) {
+  namespace pn = i18n::phonenumbers;
+  const auto& util = *pn::PhoneNumberUtil::GetInstance();
+  pn::PhoneNumber number;
+  if (util.Parse(p.canonical, "ZZ", &number) != pn::PhoneNumberUtil::NO_PARSING_ERROR) {
+    bad_value(p);
+  }
+  std::string out;
+  util.Format(
+      number,
+      style.phone_format == "e164" ? pn::PhoneNumberUtil::E164 : pn::PhoneNumberUtil::INTERNATIONAL,
+      &out);
+  return out;
+}
+
+}  // namespace
+
+std::string render_placeholder(const Placeholder& placeholder, const HouseStyle& style) {
+  const auto& p = placeholder;
+  const icu::Locale locale = target_locale(style);
+  using icu::number::NumberFormatter;
+  switch (p.kind) {
+  case PlaceholderKind::date:
+    return format_date(parse_iso_date(p.canonical, p), skeleton_for(p.format, "yMMMMd", style),
+                       locale, p);
+  case PlaceholderKind::date_range:
+    return render_date_range(p, locale, style);
+  case PlaceholderKind::month: {
+    // A bare month ("this December") takes the house style's month form; with a year shown the
+    // placeholder's own skeleton ("yMMMM") applies.
+    const std::string skeleton =
+        p.format.empty() || p.format == "MMMM" ? style.month_skeleton : p.format;
+    return format_date(parse_iso_date(p.canonical, p), skeleton_for(skeleton, "MMMM", style),
+                       locale, p);
+  }
+  case PlaceholderKind::time:
+    return render_time(p, locale, style);
+  case PlaceholderKind::number:
+    return render_decimal(p.canonical, NumberFormatter::withLocale(locale), p);
+  case PlaceholderKind::percent:
+    return render_decimal(p.canonical,
+                          NumberFormatter::withLocale(locale).unit(icu::NoUnit::percent()), p);
+  case PlaceholderKind::ordinal:
+    return render_ordinal(p, locale);
+  case PlaceholderKind::currency:
+    return render_currency(p, locale);
+  case PlaceholderKind::phone:
+    return render_phone(p, style);
+  case PlaceholderKind::email:
+  case PlaceholderKind::url:
+    return p.canonical.empty() ? p.source_text : p.canonical;
+  case PlaceholderKind::code:
+  case PlaceholderKind::line_break:
+    return p.source_text;
+  }
+  return p.source_text;
+}
+
+}  // namespace relocale

@@ -1,0 +1,222 @@
+// apply_typography and isolate_left_to_right_runs: the last touches on translated text, working on
+// code points (ICU's UTF-8 macros) so that U+FFFC, which stands for a placeholder, passes through.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "relocale/locale_formatter/house_style.h"
+
+namespace relocale {
+
+namespace {
+
+constexpr UChar32 kObject = 0xFFFC;  // a placeholder's place
+constexpr UChar32 kNbsp = 0x00A0;
+constexpr UChar32 kNarrowNbsp = 0x202F;
+
+std::vector<UChar32> decode(std::string_view text) {
+  std::vector<UChar32> out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    out.push_back(c < 0 ? 0xFFFD : c);
+  }
+  return out;
+}
+
+void append(std::string& out, UChar32 c) {
+  char buffer[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buffer), n, c);
+  out.append(buffer, static_cast<size_t>(n));
+}
+
+bool is_letter(UChar32 c) {
+  return c >= 0 && c != kObject && u_isalpha(c);
+}
+
+/// A quotation mark opens when nothing, a space or an opening bracket or dash comes before it.
+bool opens_here(const std::vector<UChar32>& cps, size_t i) {
+  if (i == 0) {
+    return true;
+  }
+  const UChar32 before = cps[i - 1];
+  return u_isUWhiteSpace(before) || before == '(' || before == '[' || before == '{' ||
+         before == 0x2013 || before == 0x2014 || before == '/' || before == 0x00AB ||
+         before == 0x201C || before == 0x201E || before == 0x2018;
+}
+
+/// The unit that starts at cps[i] ("km", "%"), or an empty string. A unit must end there: the "m"
+/// of "million" is not a metre.
+std::string unit_at(const std::vector<UChar32>& cps, size_t i) {
+  static const char* const kUnits[] = {"%",  "‰",  "km²", "km", "kg", "mg",  "cm",  "mm", "m²",
+                                       "°C", "°F", "€",   "$",  "£",  "CHF", "USD", "EUR"};
+  for (const char* u : kUnits) {
+    const auto unit = decode(u);
+    if (i + unit.size() > cps.size() || !std::equal(unit.begin(), unit.end(), cps.begin() + i)) {
+      continue;
+    }
+    const size_t end = i + unit.size();
+    if (end == cps.size() || !is_letter(cps[end])) {
+      return u;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string apply_typography(std::string_view text, const HouseStyle& style) {
+  std::vector<UChar32> cps = decode(text);
+  std::vector<UChar32> out;
+  out.reserve(cps.size() + 8);
+  const auto first = [](const std::string& s) { return decode(s); };
+  const auto open = first(style.quote_open), close = first(style.quote_close);
+  const auto inner_open = first(style.inner_quote_open);
+  const auto inner_close = first(style.inner_quote_close);
+  int inner_depth = 0;
+  const auto push_all = [&](const std::vector<UChar32>& s, UChar32 fallback) {
+    if (s.empty()) {
+      out.push_back(fallback);
+    } else {
+      out.insert(out.end(), s.begin(), s.end());
+    }
+  };
+  // 1. Quotation marks. English marks and straight ones become the target's; whether a mark opens
+  //    or closes is read from its neighbours, so German „…“ typed by a translator stays as it is.
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const UChar32 c = cps[i];
+    const UChar32 after = i + 1 < cps.size() ? cps[i + 1] : U_SENTINEL;
+    if (c == '"' || c == 0x201C || c == 0x201D) {
+      const bool opening = (c == 0x201D) ? false : opens_here(cps, i) && !u_isUWhiteSpace(after);
+      push_all(opening ? open : close, c);
+    } else if (c == '\'' || c == 0x2018 || c == 0x2019) {
+      const bool letter_before = i > 0 && (is_letter(cps[i - 1]) || u_isdigit(cps[i - 1]));
+      if (letter_before && is_letter(after)) {
+        out.push_back(0x2019);  // an apostrophe inside a word: l'OIM → l’OIM
+      } else if (opens_here(cps, i) && after != U_SENTINEL && !u_isUWhiteSpace(after) &&
+                 c != 0x2019) {
+        ++inner_depth;
+        push_all(inner_open, c);
+      } else if (inner_depth > 0) {
+        --inner_depth;
+        push_all(inner_close, c);
+      } else {
+        out.push_back(0x2019);  // migrants' rights → migrants’ rights
+      }
+    } else {
+      out.push_back(c);
+    }
+  }
+  cps.swap(out);
+  out.clear();
+  // 2. French spacing, and a no-break space between a number and its unit.
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const UChar32 c = cps[i];
+    const UChar32 prev = out.empty() ? U_SENTINEL : out.back();
+    if (style.french_spacing && c == 0x00BB && prev != U_SENTINEL && prev != '\n') {
+      // Inside « »: the space before the closing guillemet becomes narrow and no-break.
+      if (prev == ' ' || prev == kNbsp) {
+        out.back() = kNarrowNbsp;
+      } else if (prev != kNarrowNbsp) {
+        out.push_back(kNarrowNbsp);
+      }
+      out.push_back(c);
+      continue;
+    }
+    if (style.french_spacing && (c == ';' || c == ':' || c == '!' || c == '?')) {
+      const UChar32 next = i + 1 < cps.size() ? cps[i + 1] : U_SENTINEL;
+      const bool between_digits = u_isdigit(prev) && u_isdigit(next);
+      const bool after_punct = prev == ';' || prev == ':' || prev == '!' || prev == '?';
+      if (!between_digits && !after_punct && prev != U_SENTINEL && prev != '\n') {
+        if (prev == ' ' || prev == kNbsp) {
+          out.back() = kNarrowNbsp;
+        } else if (prev != kNarrowNbsp) {
+          out.push_back(kNarrowNbsp);
+        }
+      }
+      out.push_back(c);
+      continue;
+    }
+    if (style.french_spacing && prev == 0x00AB && c != '\n') {
+      // Inside « »: the space after the opening guillemet becomes narrow and no-break.
+      if (c == ' ' || c == kNbsp) {
+        out.push_back(kNarrowNbsp);
+        continue;
+      }
+      if (c != kNarrowNbsp) {
+        out.push_back(kNarrowNbsp);
+      }
+    }
+    std::string unit;
+    if (c == ' ' && (u_isdigit(prev) || prev == kObject) && i + 1 < cps.size() &&
+        !(unit = unit_at(cps, i + 1)).empty()) {
+      out.push_back(style.french_spacing && unit == "%" ? kNarrowNbsp : kNbsp);
+      continue;
+    }
+    out.push_back(c);
+  }
+  std::string result;
+  result.reserve(text.size() + 16);
+  for (UChar32 c : out) {
+    append(result, c);
+  }
+  return result;
+}
+
+std::string isolate_left_to_right_runs(std::string_view text, std::string_view open,
+                                       std::string_view close) {
+  const std::vector<UChar32> cps = decode(text);
+  // A run starts at a strong left-to-right letter, a European digit or a "+" before one (a phone
+  // number), goes on through neutrals and ends at its last LTR letter or digit. Right-to-left
+  // letters, U+FFFC and line ends stop it.
+  const auto is_ltr = [](UChar32 c) {
+    const auto dir = u_charDirection(c);
+    return dir == U_LEFT_TO_RIGHT || dir == U_EUROPEAN_NUMBER;
+  };
+  const auto stops = [](UChar32 c) {
+    const auto dir = u_charDirection(c);
+    // Arabic punctuation such as the comma U+060C is a neutral separator for the bidi algorithm,
+    // but it belongs to the right-to-left text around it.
+    // (its Script_Extensions say so).
+    return c == kObject || uscript_hasScript(c, USCRIPT_ARABIC) ||
+           uscript_hasScript(c, USCRIPT_HEBREW) || uscript_hasScript(c, USCRIPT_SYRIAC) ||
+           dir == U_RIGHT_TO_LEFT || dir == U_RIGHT_TO_LEFT_ARABIC || dir == U_ARABIC_NUMBER ||
+           dir == U_BLOCK_SEPARATOR || dir == U_SEGMENT_SEPARATOR || c == '\n' || c == 0x2066 ||
+           c == 0x2067 || c == 0x2068 || c == 0x2069;
+  };
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t i = 0;
+  while (i < cps.size()) {
+    const bool plus_digit =
+        cps[i] == '+' && i + 1 < cps.size() && u_charDirection(cps[i + 1]) == U_EUROPEAN_NUMBER;
+    if (!is_ltr(cps[i]) && !plus_digit) {
+      append(out, cps[i]);
+      ++i;
+      continue;
+    }
+    size_t last = i;  // last LTR code point of the run
+    size_t j = i + 1;
+    for (; j < cps.size() && !stops(cps[j]); ++j) {
+      if (is_ltr(cps[j])) {
+        last = j;
+      }
+    }
+    out.append(open);
+    for (size_t k = i; k <= last; ++k) {
+      append(out, cps[k]);
+    }
+    out.append(close);
+    i = last + 1;
+  }
+  return out;
+}
+
+}  // namespace relocale
