@@ -1,5 +1,6 @@
 #include "relocale/segmenter/srx_rules.h"
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -181,4 +182,17 @@ TEST_CASE("the shipped segmentation rules load and map every supported language"
     CHECK(rules.rules_for(lang).size() > rules.rules_for("xx").size());
   }
   CHECK_FALSE(rules.rules_for("xx").empty());
+}
+
+TEST_CASE("an invalid SRX file on disk is refused naming the file and the line", "[srx]") {
+  const relocale::test::TempDir dir;
+  const auto path = dir.path() / "rules.srx";
+  {
+    std::ofstream out(path);
+    out << srx_with_rules("\n<rule break=\"no\">\n<beforebreak>(Mr\\.</beforebreak></rule>");
+  }
+  REQUIRE_THROWS_WITH(relocale::load_srx_file(path),
+                      path.string() +
+                          ":3:1: invalid regular expression \"(Mr\\.\": "
+                          "U_REGEX_MISMATCHED_PAREN at offset 5");
 }
