@@ -13,7 +13,8 @@ namespace relocale {
 /// How: an inverted index maps each token to the sequences that contain it. A sequence b can only
 /// reach similarity t (as a fraction) with a query a if they share at least ceil(t * |a|) tokens
 /// (each edit removes at most one shared token), so it must contain one of the |a| - that + 1
-/// rarest tokens of the query ("prefix filter"): only those tokens' posting lists are read. The
+/// rarest tokens of the query, and k of the |a| - that + k rarest ("prefix filter"): only those
+/// tokens' posting lists are read (k = 3 where the query is long enough). The
 /// candidates are then filtered by length and by their shared-token count, which bounds the
 /// similarity from above; exact edit distances are computed in order of that bound and the search
 /// stops once the bound falls below the worst of the results kept. The results are therefore the
