@@ -550,7 +550,7 @@ void Validator::check_notes(pugi::xml_node notes) {
     }
     if (auto a = c.attribute("priority")) {
       const std::string v = a.value();
-      if (!is_non_negative_integer(v) || std::stoi(v) < 1 || std::stoi(v) > 10) {
+      if (!is_non_negative_integer(v) || v.size() > 2 || std::stoi(v) < 1 || std::stoi(v) > 10) {
         ctx_.error(
             c, "xliff-attribute-value",
             subst(tr("<note> priority={1} must be an integer from 1 to 10"), {in_quotes(v)}));
