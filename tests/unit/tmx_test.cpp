@@ -37,7 +37,8 @@ TranslationMemory sample_memory() {
   memory.add({"en",
               "fr",
               {"Unpaired ", CodeStart{"c", "[", "link"}, "link"},
-              {"Lien ", CodeStart{"c", "[", "link"}, "non apparié"},
+              {Placeholder{"n", PlaceholderKind::number, "2", "2", ""}, CodeStart{"c", "[", "link"},
+               "lien non apparié"},
               SegmentState::initial,
               "r/u",
               "last week"});

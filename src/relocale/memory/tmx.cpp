@@ -181,9 +181,6 @@ void write_tuv(pugi::xml_node tu, const std::string& lang, const Content& conten
       add_text(seg, *s);
       continue;
     }
-    if (!seg.last_child().type() || seg.last_child().type() != pugi::node_pcdata) {
-      add_text(seg, "");
-    }
     if (const auto* p = std::get_if<Placeholder>(&run)) {
       auto ph = seg.append_child("ph");
       ph.append_attribute("x") = numbers.number(p->id);
