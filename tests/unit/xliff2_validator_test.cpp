@@ -201,3 +201,66 @@ TEST_CASE("fragment identifiers follow the spec's selector order", "[validator]"
   CHECK(ref_errors("#/f=f1/q=n1") == 1);       // unknown one-letter prefix
   CHECK(ref_errors("http://example.com/#x") == 0);
 }
+
+namespace {
+
+std::string document12(const std::string& body,
+                       const std::string& file_attributes = R"( target-language="fr")") {
+  return "<?xml version=\"1.0\"?>\n"
+         "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n"
+         " <file original=\"a.md\" source-language=\"en\" datatype=\"plaintext\"" +
+         file_attributes + ">\n  <body>\n" + body + "  </body>\n </file>\n</xliff>\n";
+}
+
+}  // namespace
+
+TEST_CASE("a small XLIFF 1.2 document with segments passes the 1.2 checks", "[validator]") {
+  const auto d = relocale::validate_xliff12(
+      document12("   <trans-unit id=\"p1\"><source>A. B.</source>"
+                 "<seg-source><mrk mtype=\"seg\" mid=\"1\">A.</mrk> "
+                 "<mrk mtype=\"seg\" mid=\"2\">B.</mrk></seg-source>"
+                 "<target state=\"translated\"><mrk mtype=\"seg\" mid=\"1\">A.</mrk> "
+                 "<mrk mtype=\"seg\" mid=\"2\"><bpt id=\"1\">[</bpt>B.<ept id=\"1\">]</ept></mrk>"
+                 "</target></trans-unit>\n"),
+      "t.xlf");
+  INFO(describe(d));
+  CHECK(d.items().empty());
+}
+
+TEST_CASE("XLIFF 1.2: duplicate trans-unit ids and targets without target-language",
+          "[validator]") {
+  const auto d = relocale::validate_xliff12(
+      document12("   <trans-unit id=\"p1\"><source>A</source><target>B</target></trans-unit>\n"
+                 "   <trans-unit id=\"p1\"><source>C</source></trans-unit>\n",
+                 ""),
+      "t.xlf");
+  INFO(describe(d));
+  REQUIRE(d.items().size() == 2);
+  CHECK(d.items()[0].check_id == "xliff-id-not-unique");
+  CHECK(d.items()[0].where.line == 6);
+  CHECK(d.items()[0].message == "<trans-unit> id=\"p1\" is not unique in its <file>");
+  CHECK(d.items()[1].check_id == "xliff-target-language-missing");
+  CHECK(d.items()[1].where.line == 3);
+}
+
+TEST_CASE("XLIFF 1.2: unknown states, unknown segment mids and repeated context-group names",
+          "[validator]") {
+  const auto d = relocale::validate_xliff12(
+      document12("   <trans-unit id=\"p1\"><source>A</source>"
+                 "<seg-source><mrk mtype=\"seg\" mid=\"1\">A</mrk></seg-source>"
+                 "<target state=\"done\"><mrk mtype=\"seg\" mid=\"9\">B</mrk></target>"
+                 "<context-group name=\"x-g\"><context context-type=\"x-a\">1</context>"
+                 "</context-group></trans-unit>\n"
+                 "   <trans-unit id=\"p2\"><source>C</source>"
+                 "<context-group name=\"x-g\"><context context-type=\"x-a\">2</context>"
+                 "</context-group></trans-unit>\n"),
+      "t.xlf");
+  INFO(describe(d));
+  std::vector<std::string> ids;
+  for (const auto& item : d.items()) {
+    ids.push_back(item.check_id);
+  }
+  std::sort(ids.begin(), ids.end());
+  CHECK(ids == std::vector<std::string>{"xliff-group-name-not-unique", "xliff-segment-unknown",
+                                        "xliff-state-value"});
+}

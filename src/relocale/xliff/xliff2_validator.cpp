@@ -89,6 +89,24 @@ pugi::xml_attribute Context::ns_attr(pugi::xml_node element, const char* ns_uri,
   return {};
 }
 
+bool load_for_validation(pugi::xml_document& doc, std::string_view text, Context& ctx) {
+  const auto result = doc.load_buffer(
+      text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype);
+  if (!result) {
+    ctx.error_at(static_cast<size_t>(result.offset), "xml-malformed",
+                 subst(tr("the XML is not well-formed: {1}"), {result.description()}));
+    return false;
+  }
+  for (auto c : doc.children()) {
+    if (c.type() == pugi::node_doctype) {
+      ctx.error(c, "xml-doctype",
+                tr("a DOCTYPE is refused (XLIFF has none, and entities are not expanded)"));
+      return false;
+    }
+  }
+  return true;
+}
+
 bool is_nmtoken(std::string_view s) {
   if (s.empty()) {
     return false;
@@ -433,20 +451,8 @@ std::string Validator::effective_space(pugi::xml_node node) const {
 
 void Validator::run() {
   pugi::xml_document doc;
-  const auto result =
-      doc.load_buffer(text_.data(), text_.size(),
-                      pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype);
-  if (!result) {
-    ctx_.error_at(static_cast<size_t>(result.offset), "xml-malformed",
-                  subst(tr("the XML is not well-formed: {1}"), {result.description()}));
+  if (!load_for_validation(doc, text_, ctx_)) {
     return;
-  }
-  for (auto c : doc.children()) {
-    if (c.type() == pugi::node_doctype) {
-      ctx_.error(c, "xml-doctype",
-                 tr("a DOCTYPE is refused (XLIFF has none, and entities are not expanded)"));
-      return;
-    }
   }
   auto root = doc.document_element();
   if (!ctx_.is(root, kCoreNs, "xliff")) {

@@ -65,6 +65,10 @@ class Context {
   Diagnostics& out_;
 };
 
+/// Parses text for validation (parse_default | parse_ws_pcdata, DOCTYPE detected and refused).
+/// Reports malformed XML or a DOCTYPE through ctx and returns false.
+bool load_for_validation(pugi::xml_document& doc, std::string_view text, Context& ctx);
+
 /// An XML NMTOKEN (letters, digits, '.', '-', '_', ':', combining marks...).
 bool is_nmtoken(std::string_view s);
 /// A well-formed BCP 47 language tag (RFC 5646 syntax).
