@@ -10,6 +10,8 @@ int run_build_command(const CommandContext& context);
 int run_check_command(const CommandContext& context);
 int run_segment_command(const CommandContext& context);
 int run_validate_command(const CommandContext& context);
+int run_po_command(const CommandContext& context);
+int run_pseudo_command(const CommandContext& context);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
@@ -22,6 +24,10 @@ const std::vector<Command>& commands() {
        run_segment_command},
       {"validate", N_("check XLIFF 2 files against the specification's rules"),
        run_validate_command},
+      {"po", N_("export segments to PO files for translators, or import them back"),
+       run_po_command},
+      {"pseudo", N_("fill a language's targets with pseudo-translation to test layouts"),
+       run_pseudo_command},
   };
   return table;
 }

@@ -5,6 +5,7 @@
 #include "relocale/base/error.h"
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
+#include "relocale/xliff/xliff12.h"
 
 namespace relocale {
 
@@ -34,7 +35,9 @@ void parse_xml(pugi::xml_document& xml, std::string_view text, const std::string
   }
   for (auto child : xml.children()) {
     if (child.type() == pugi::node_doctype) {
-      const auto lc = line_column_at(text, static_cast<size_t>(child.offset_debug()));
+      // pugixml points inside the declaration; name the place where it starts.
+      const size_t start = text.rfind("<!DOCTYPE", static_cast<size_t>(child.offset_debug()));
+      const auto lc = line_column_at(text, start == std::string_view::npos ? 0 : start);
       throw Error(Location{file_name, lc.line, lc.column},
                   tr("DOCTYPE declarations are refused: relocale never expands entities or "
                      "reads external files named by a document"));
@@ -64,6 +67,9 @@ Document read_xliff(std::string_view text, const std::string& file_name) {
   if (version == "2.0" || version == "2.1" || version == "2.2") {
     return read_xliff2(xml, text, file_name);
   }
+  if (version == "1.2") {
+    return read_xliff12(xml, text, file_name);
+  }
   throw Error(Location{file_name, line, 0},
               subst(tr("XLIFF version \"{1}\" is not supported (relocale reads 2.0, 2.1 and 1.2)"),
                     {version}));
@@ -72,6 +78,9 @@ Document read_xliff(std::string_view text, const std::string& file_name) {
 std::string write_xliff(const Document& doc, const XliffWriteOptions& options) {
   if (options.version == "2.0") {
     return write_xliff2(doc, options);
+  }
+  if (options.version == "1.2") {
+    return write_xliff12(doc, options);
   }
   throw Error(
       subst(tr("XLIFF version \"{1}\" cannot be written (use 2.0 or 1.2)"), {options.version}));

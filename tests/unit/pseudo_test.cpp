@@ -1,0 +1,71 @@
+#include "relocale/pipeline/pseudo.h"
+
+#include <catch2/catch.hpp>
+
+using namespace relocale;
+
+TEST_CASE("pseudo-translation accents letters, expands by the ratio and brackets the text",
+          "[pseudo]") {
+  Content source;
+  append_text(source, "Call Anna");  // 9 code points: 30 % → 3 padding characters
+  const Content out = pseudo_translate(source, PseudoOptions{0.3});
+  REQUIRE(out.size() == 1);
+  CHECK(std::get<std::string>(out[0]) == "[!! Çáĺĺ Áññá ~~~ !!]");
+  CHECK(std::get<std::string>(pseudo_translate(source, PseudoOptions{0})[0]) ==
+        "[!! Çáĺĺ Áññá !!]");
+}
+
+TEST_CASE("pseudo-translation keeps every placeholder and code in order", "[pseudo]") {
+  Content source;
+  append_text(source, "On ");
+  source.emplace_back(Placeholder{"1", PlaceholderKind::date, "2018-10-08", "8 Oct", "dMMM"});
+  append_text(source, " see ");
+  source.emplace_back(CodeStart{"2", "[", "link"});
+  append_text(source, "here");
+  source.emplace_back(CodeEnd{"2", "](https://example.org)"});
+  const Content out = pseudo_translate(source, PseudoOptions{0.5});
+  CHECK(debug_string(out).find("{1:date") != std::string::npos);
+  REQUIRE(placeholders_of(out).size() == 1);
+  CHECK(*placeholders_of(out)[0] == *placeholders_of(source)[0]);
+  size_t starts = 0, ends = 0;
+  for (const auto& run : out) {
+    starts += std::holds_alternative<CodeStart>(run);
+    ends += std::holds_alternative<CodeEnd>(run);
+  }
+  CHECK(starts == 1);
+  CHECK(ends == 1);
+  // The text inside the link is pseudo-translated too, between its codes.
+  for (size_t i = 0; i + 2 < out.size(); ++i) {
+    if (std::holds_alternative<CodeStart>(out[i])) {
+      CHECK(std::get<std::string>(out[i + 1]) == "ĥéŕé");
+      CHECK(std::holds_alternative<CodeEnd>(out[i + 2]));
+    }
+  }
+  CHECK(source_form(out).find("](https://example.org)") != std::string::npos);
+}
+
+TEST_CASE(
+    "pseudo-translating a document leaves translators' work alone and marks the rest "
+    "initial",
+    "[pseudo]") {
+  Document doc;
+  Unit unit;
+  unit.id = "u";
+  Segment done;
+  done.id = "s1";
+  append_text(done.source, "Done.");
+  done.target = Content{};
+  append_text(*done.target, "Fait.");
+  done.state = SegmentState::translated;
+  Segment todo;
+  todo.id = "s2";
+  append_text(todo.source, "To do.");
+  unit.segments = {done, todo};
+  doc.units.push_back(unit);
+  CHECK(pseudo_translate_document(doc, {}) == 1);
+  CHECK(source_form(*doc.units[0].segments[0].target) == "Fait.");
+  CHECK(doc.units[0].segments[0].state == SegmentState::translated);
+  REQUIRE(doc.units[0].segments[1].target.has_value());
+  CHECK(source_form(*doc.units[0].segments[1].target).rfind("[!! Ŧó đó.", 0) == 0);
+  CHECK(doc.units[0].segments[1].state == SegmentState::initial);
+}
