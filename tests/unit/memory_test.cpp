@@ -228,3 +228,44 @@ TEST_CASE("fuzzy lookups from several threads agree", "[memory]") {
     CHECK(results[t] == results[0]);
   }
 }
+
+TEST_CASE("update_placeholders renumbers codes to the new source's ids", "[memory]") {
+  const Content old_source{CodeStart{"1", "**", "strong"}, "Note", CodeEnd{"1", "**"}, " at ",
+                           value("2", PlaceholderKind::time, "10:30")};
+  const Content new_source{CodeStart{"4", "**", "strong"}, "Note", CodeEnd{"4", "**"}, " at ",
+                           value("5", PlaceholderKind::time, "11:00")};
+  const Content target{"À ",   value("2", PlaceholderKind::time, "10:30"),
+                       " : ",  CodeStart{"1", "**", "strong"},
+                       "note", CodeEnd{"1", "**"}};
+  CHECK(debug_string(update_placeholders(target, old_source, new_source)) ==
+        "À {5:time 11:00} : {4>note<4}");
+}
+
+TEST_CASE("add_translations takes a document's confirmed segments only", "[memory]") {
+  Document d;
+  d.release = "rel";
+  d.source_lang = "en";
+  d.target_lang = "fr";
+  d.date = "2018-10-08";
+  Unit unit;
+  unit.id = "u1";
+  for (const auto state : {SegmentState::initial, SegmentState::translated, SegmentState::final}) {
+    Segment s;
+    s.source = text(std::string("Sentence ") + segment_state_key(state) + ".");
+    s.target = text(std::string("Phrase ") + segment_state_key(state) + ".");
+    s.state = state;
+    unit.segments.push_back(s);
+  }
+  Segment untranslated;
+  untranslated.source = text("No target.");
+  untranslated.state = SegmentState::translated;
+  unit.segments.push_back(untranslated);
+  d.units.push_back(unit);
+  TranslationMemory memory;
+  memory.add_translations(d);
+  REQUIRE(memory.size() == 2);
+  CHECK(memory.entries()[0].state == SegmentState::translated);
+  CHECK(memory.entries()[0].origin == "rel/u1");
+  CHECK(memory.entries()[0].changed == "2018-10-08");
+  CHECK(memory.entries()[1].state == SegmentState::final);
+}

@@ -152,3 +152,27 @@ TEST_CASE("malformed TMX is refused with file, line and column", "[tmx]") {
                                "e.tmx"),
                       "e.tmx:4:1: <tu> has no <tuv> in its source language \"en\"");
 }
+
+TEST_CASE("characters XML cannot carry are replaced so the TMX stays well-formed", "[tmx]") {
+  TranslationMemory memory;
+  memory.add({"en",
+              "fr",
+              {"a\r\nb\x0b"
+               "c\rd"},
+              {"x\x01"},
+              SegmentState::translated,
+              "",
+              ""});
+  const auto tmx = write_tmx(memory, "en");
+  const auto read = read_tmx(tmx, "m.tmx");
+  REQUIRE(read.size() == 1);
+  // XML 1.0 (section 2.2) has no control characters but tab, LF and CR, and normalises CR LF
+  // and CR to LF (section 2.11).
+  CHECK(read.entries()[0].source == Content{"a\nb\uFFFDc\nd"});
+  CHECK(read.entries()[0].target == Content{"x\uFFFD"});
+  CHECK(write_tmx(read, "en") == tmx);
+  test::TempDir dir;
+  write_file_atomically(dir.path() / "m.tmx", tmx);
+  const auto command = "xmllint --noout '" + (dir.path() / "m.tmx").string() + "' 2>/dev/null";
+  CHECK(std::system(command.c_str()) == 0);
+}

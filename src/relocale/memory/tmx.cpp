@@ -129,20 +129,43 @@ class InlineNumbers {
   std::map<std::string, unsigned long> numbers_;
 };
 
+// Text as XML 1.0 can carry it: a control character other than tab and line feed cannot appear
+// in a well-formed document, even as a character reference, so it becomes U+FFFD; a carriage
+// return would come back as a line feed (XML normalises line ends), so it is one already. Written
+// text then reads back unchanged, and the file stays readable by every tool.
+std::string xml_text(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') {
+        continue;
+      }
+      out += '\n';
+    } else if (c < 0x20 && c != '\t' && c != '\n') {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 void add_prop(pugi::xml_node parent, const std::string& type, const std::string& value) {
   auto prop = parent.append_child("prop");
   prop.append_attribute("type") = type.c_str();
-  prop.append_child(pugi::node_pcdata).set_value(value.c_str());
+  prop.append_child(pugi::node_pcdata).set_value(xml_text(value).c_str());
 }
 
 void add_text(pugi::xml_node seg, const std::string& text) {
-  seg.append_child(pugi::node_pcdata).set_value(text.c_str());
+  seg.append_child(pugi::node_pcdata).set_value(xml_text(text).c_str());
 }
 
 void write_tuv(pugi::xml_node tu, const std::string& lang, const Content& content,
                const InlineNumbers& numbers) {
   auto tuv = tu.append_child("tuv");
-  tuv.append_attribute("xml:lang") = lang.c_str();
+  tuv.append_attribute("xml:lang") = xml_text(lang).c_str();
   std::set<std::string> described;
   for (const auto& run : content) {
     const auto* id = InlineNumbers::id_of(run);
@@ -197,7 +220,7 @@ void write_tuv(pugi::xml_node tu, const std::string& lang, const Content& conten
       }
       code.append_attribute("x") = numbers.number(b->id);
       if (!b->kind.empty()) {
-        code.append_attribute("type") = (kTypePrefix + b->kind).c_str();
+        code.append_attribute("type") = (kTypePrefix + xml_text(b->kind)).c_str();
       }
       add_text(code, b->original);
     } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
