@@ -391,7 +391,8 @@ std::string write_xliff12(const Document& doc, const XliffWriteOptions& options)
     // What the schema has no attribute for: placeholders' values and codes' markup (from the
     // source, where every id appears), and each segment's own state ("-": no target).
     auto group = tu.append_child("context-group");
-    group.append_attribute("name") = kContextGroup;
+    // The schema wants group names unique in the file: the unit id makes them so.
+    group.append_attribute("name") = (std::string(kContextGroup) + "-" + unit.id).c_str();
     group.append_attribute("purpose") = "information";
     std::string states;
     std::map<std::string, std::pair<const CodeStart*, const CodeEnd*>> codes;
@@ -586,7 +587,7 @@ class Xliff12Reader {
     codes_.clear();
     for (auto group : tu.children()) {
       if (local_name(group) != "context-group" ||
-          std::string(group.attribute("name").value()) != kContextGroup) {
+          std::string(group.attribute("name").value()).rfind(kContextGroup, 0) != 0) {
         continue;
       }
       for (auto c : group.children()) {

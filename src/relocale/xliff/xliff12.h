@@ -17,8 +17,8 @@ namespace relocale {
 /// <x/>, paired codes as <g> (or <bx/>/<ex/> when crossed), candidates as <alt-trans mid>, and the
 /// skeleton in <header><skl><internal-file>. What the strict schema gives no place for (a
 /// placeholder's canonical value, the markup of a code, each segment's state) is kept in a
-/// <context-group name="x-relocale"> of the unit. options.cat_profile picks a CAT tool's habits
-/// (docs/cat-tools.md). Byte-stable.
+/// <context-group name="x-relocale-<unit id>"> of the unit. options.cat_profile picks a CAT tool's
+/// habits (docs/cat-tools.md). Byte-stable.
 std::string write_xliff12(const Document& doc, const XliffWriteOptions& options);
 
 /// Reads an XLIFF 1.2 file written by relocale and possibly edited by a CAT tool. Tolerant of
