@@ -79,12 +79,17 @@ std::string subst(const std::string& pattern, std::initializer_list<std::string>
   std::string out;
   out.reserve(pattern.size() + 32);
   for (size_t i = 0; i < pattern.size(); ++i) {
-    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 1] >= '1' &&
-        pattern[i + 1] <= '9' && pattern[i + 2] == '}') {
-      const size_t index = static_cast<size_t>(pattern[i + 1] - '1');
-      if (index < args.size()) {
-        out += *(args.begin() + index);
-        i += 2;
+    if (pattern[i] == '{') {
+      size_t end = i + 1;
+      size_t index = 0;
+      while (end < pattern.size() && end < i + 4 && pattern[end] >= '0' && pattern[end] <= '9') {
+        index = index * 10 + static_cast<size_t>(pattern[end] - '0');
+        ++end;
+      }
+      if (end > i + 1 && end < pattern.size() && pattern[end] == '}' && index >= 1 &&
+          index <= args.size()) {
+        out += *(args.begin() + (index - 1));
+        i = end;
         continue;
       }
     }

@@ -9,6 +9,20 @@ namespace relocale {
 namespace {
 constexpr std::string_view kObjectReplacement = "\xEF\xBF\xBC";  // U+FFFC
 
+// Chinese and Japanese put no space between sentences: the space the source had after a sentence
+// is dropped when the translation ends with a full-width character (。！？” and ideographs).
+bool ends_full_width(const std::string& text) {
+  if (text.size() < 3) {
+    return false;
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data() + text.size() - 3);
+  if ((p[0] & 0xF0) != 0xE0) {
+    return false;
+  }
+  const unsigned cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+  return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
 bool is_left_to_right_value(PlaceholderKind kind) {
   return kind == PlaceholderKind::phone || kind == PlaceholderKind::email ||
          kind == PlaceholderKind::url;
@@ -82,18 +96,29 @@ std::string merge_document(const Document& doc, const HouseStyle& style,
     if (it == units.end()) {
       continue;  // the contract check reports missing units before we get here
     }
-    for (const auto& seg : it->second->segments) {
+    const auto& segments = it->second->segments;
+    for (size_t i = 0; i < segments.size(); ++i) {
+      const Segment& seg = segments[i];
       const bool translated = seg.target.has_value() && !seg.target->empty();
-      if (options.use_source_for_all || !translated) {
-        if (!options.use_source_for_all && untranslated != nullptr) {
+      std::string rendered;
+      if (options.use_source_for_all) {
+        rendered = render_content(seg.source, style, options);
+      } else if (!translated) {
+        if (untranslated != nullptr) {
           untranslated->push_back(it->second->id + "/" + seg.id);
         }
-        MergeOptions source_options = options;
-        out += render_content(seg.source, style, source_options);
+        rendered = render_content(seg.source, options.source_style ? *options.source_style : style,
+                                  options);
       } else {
-        out += render_content(*seg.target, style, options);
+        rendered = render_content(*seg.target, style, options);
       }
-      out += seg.space_after;
+      out += rendered;
+      const bool between_sentences = i + 1 < segments.size();
+      if (!(between_sentences && translated && !options.use_source_for_all &&
+            ends_full_width(rendered) &&
+            seg.space_after.find_first_not_of(' ') == std::string::npos)) {
+        out += seg.space_after;
+      }
     }
   }
   return out;

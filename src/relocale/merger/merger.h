@@ -25,6 +25,9 @@ struct MergeOptions {
   ValueRendering rendering = ValueRendering::localised;
   bool use_source_for_all = false;  // targets = sources (the round trip, and source builds)
   BidiMarkup bidi;
+  /// Style for segments that fall back to their source: the source language's, so an English
+  /// sentence keeps English dates and quotation marks in a French build. Null: the target's.
+  const HouseStyle* source_style = nullptr;
 };
 
 /// The release in the document's own format (its skeleton filled with each unit's targets), by

@@ -69,6 +69,34 @@ class StyleCache {
   std::map<std::string, HouseStyle> styles_;
 };
 
+// The skeleton and the units must name each other: a unit the skeleton does not use would be a
+// translation silently dropped, a reference without its unit a paragraph silently missing.
+void check_units_match_skeleton(const Document& doc, const std::string& file_name) {
+  if (doc.skeleton.empty()) {
+    return;
+  }
+  std::map<std::string, int> referenced;
+  for (const auto& part : doc.skeleton) {
+    if (!part.unit_id.empty()) {
+      ++referenced[part.unit_id];
+    }
+  }
+  std::map<std::string, const Unit*> units;
+  for (const auto& unit : doc.units) {
+    units.emplace(unit.id, &unit);
+    if (referenced.count(unit.id) == 0) {
+      throw Error(Location{file_name, unit.line, 0, unit.id},
+                  tr("this unit is not in the release's skeleton (unknown unit id)"));
+    }
+  }
+  for (const auto& [id, count] : referenced) {
+    if (units.count(id) == 0) {
+      throw Error(Location{file_name, 0, 0, id},
+                  tr("the skeleton refers to this unit but the file has no such <unit>"));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> select_releases(const ProjectConfig& config,
@@ -121,6 +149,7 @@ Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
   if (doc.release.empty()) {
     doc.release = release;
   }
+  check_units_match_skeleton(doc, file.string());
   return doc;
 }
 
@@ -249,6 +278,7 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
                               : load_xliff_file(config, job.lang, result.release);
     const HouseStyle& style = styles.get(job.lang);
     MergeOptions merge;
+    merge.source_style = &styles.get(config.source_lang);
     merge.use_source_for_all = job.source || options.verbatim;
     merge.rendering = options.verbatim ? ValueRendering::verbatim : ValueRendering::localised;
     const std::string format = doc.format.empty() ? release_format_of(job.release) : doc.format;

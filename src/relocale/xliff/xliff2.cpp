@@ -88,10 +88,6 @@ void write_content(pugi::xml_node parent, const Content& content, const XliffWri
         ph.append_attribute("subType") =
             (std::string("rl:") + placeholder_kind_key(p->kind)).c_str();
         ph.append_attribute("type") = "other";
-        ph.append_attribute("rl:value") = p->canonical.c_str();
-        if (!p->format.empty()) {
-          ph.append_attribute("rl:format") = p->format.c_str();
-        }
       } else {
         if (p->kind == PlaceholderKind::line_break) {
           ph.append_attribute("subType") = "xlf:lb";
@@ -155,6 +151,19 @@ std::map<std::string, std::string> original_data_of(const Unit& unit) {
     }
   }
   return data;
+}
+
+// The placeholders of a unit's sources that stand for values (not markup), in order.
+std::vector<const Placeholder*> value_placeholders_of(const Unit& unit) {
+  std::vector<const Placeholder*> out;
+  for (const auto& seg : unit.segments) {
+    for (const auto* p : placeholders_of(seg.source)) {
+      if (p->kind != PlaceholderKind::code && p->kind != PlaceholderKind::line_break) {
+        out.push_back(p);
+      }
+    }
+  }
+  return out;
 }
 
 std::string unit_context(const Document& doc, const Unit& unit) {
@@ -250,6 +259,21 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
           m.append_attribute("type") = "tm";
           write_content(m.append_child("source"), c.source, options, {});
           write_content(m.append_child("target"), c.target, options, {});
+        }
+      }
+    }
+    // Each value's kind and canonical form: XLIFF 2.0 allows extension attributes on <unit> but
+    // not on <ph>, so they go in an extension element of the unit, keyed by placeholder id.
+    const auto values = value_placeholders_of(unit);
+    if (!values.empty()) {
+      auto list = u.append_child("rl:placeholders");
+      for (const auto* p : values) {
+        auto item = list.append_child("rl:ph");
+        item.append_attribute("id") = p->id.c_str();
+        item.append_attribute("kind") = placeholder_kind_key(p->kind);
+        item.append_attribute("value") = p->canonical.c_str();
+        if (!p->format.empty()) {
+          item.append_attribute("format") = p->format.c_str();
         }
       }
     }
@@ -390,9 +414,19 @@ class Xliff2Reader {
       unit.position = std::atoi(name.c_str() + dash + 1);
     }
     data_.clear();
+    values_.clear();
     for (auto original : node.children()) {
+      if (local_name(original) == "placeholders") {
+        for (auto item : original.children()) {
+          if (local_name(item) == "ph") {
+            values_[item.attribute("id").value()] = {item.attribute("kind").value(),
+                                                     item.attribute("value").value(),
+                                                     item.attribute("format").value()};
+          }
+        }
+      }
       if (local_name(original) == "originalData") {
-        for (auto d : original.children()) {
+        for (auto d : original.children("data")) {
           data_[d.attribute("id").value()] = d.text().get();
         }
       }
@@ -444,7 +478,7 @@ class Xliff2Reader {
         }
         unit.segments.back().space_after += space;
       } else if (name_here == "notes") {
-        for (auto note : child.children()) {
+        for (auto note : child.children("note")) {
           const std::string category = note.attribute("category").value();
           if (category != "context" && category != "placeholders") {
             unit.notes.push_back(note.text().get());
@@ -517,14 +551,21 @@ class Xliff2Reader {
     Placeholder p;
     p.id = node.attribute("id").value();
     p.source_text = data_of(node.attribute("dataRef").value());
-    p.canonical = node.attribute("rl:value").value();
-    p.format = node.attribute("rl:format").value();
     const std::string sub = node.attribute("subType").value();
+    const auto value = values_.find(p.id);
     if (sub == "xlf:lb") {
       p.kind = PlaceholderKind::line_break;
       p.canonical = "\n";
+    } else if (value != values_.end()) {
+      p.kind = placeholder_kind_from_key(value->second.kind).value_or(PlaceholderKind::code);
+      p.canonical = value->second.value;
+      p.format = value->second.format;
     } else if (sub.rfind("rl:", 0) == 0) {
+      // Without our extension element (a tool dropped it, or an older file with the value on
+      // the <ph> itself), the kind comes from subType and the value from the source's twin.
       p.kind = placeholder_kind_from_key(sub.substr(3)).value_or(PlaceholderKind::code);
+      p.canonical = node.attribute("rl:value").value();
+      p.format = node.attribute("rl:format").value();
     } else {
       p.kind = PlaceholderKind::code;
       if (p.canonical.empty()) {
@@ -563,6 +604,10 @@ class Xliff2Reader {
   std::string_view text_;
   std::string file_;
   std::map<std::string, std::string> data_;
+  struct ValueInfo {
+    std::string kind, value, format;
+  };
+  std::map<std::string, ValueInfo> values_;  // rl:placeholders of the current unit
 };
 
 }  // namespace
