@@ -1,11 +1,17 @@
 // relocale check
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <sstream>
+
+#include <unistd.h>
 
 #include "cli_support.h"
 #include "exit_codes.h"
+#include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
+#include "relocale/checker/reports.h"
 #include "relocale/pipeline/check.h"
 
 namespace relocale::cli {
@@ -13,21 +19,88 @@ namespace relocale::cli {
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
+namespace {
+
+struct ReportRequest {
+  ReportFormat format;
+  std::string output;  // empty: standard output
+};
+
+ReportFormat parse_format(const std::string& key) {
+  if (auto format = report_format_from_key(key)) {
+    return *format;
+  }
+  throw Error(subst(tr("--format: unknown format \"{1}\" (expected table, json, junit, github or "
+                       "html)"),
+                    {key}));
+}
+
+// --format F [--output FILE] pairs by position, then the --junit/--json/--html shortcuts.
+std::vector<ReportRequest> report_requests(const std::vector<std::string>& formats,
+                                           const std::vector<std::string>& outputs,
+                                           const std::string& junit, const std::string& json,
+                                           const std::string& html) {
+  if (outputs.size() > formats.size()) {
+    throw Error(tr("--output: each --output needs a --format before it"));
+  }
+  std::vector<ReportRequest> out;
+  for (size_t i = 0; i < formats.size(); ++i) {
+    out.push_back({parse_format(formats[i]), i < outputs.size() ? outputs[i] : ""});
+  }
+  if (!junit.empty()) {
+    out.push_back({ReportFormat::junit, junit});
+  }
+  if (!json.empty()) {
+    out.push_back({ReportFormat::json, json});
+  }
+  if (!html.empty()) {
+    out.push_back({ReportFormat::html, html});
+  }
+  size_t to_stdout = 0;
+  for (const auto& r : out) {
+    to_stdout += r.output.empty() || r.output == "-";
+  }
+  if (to_stdout == 0 && formats.empty()) {
+    out.insert(out.begin(), {ReportFormat::table, ""});  // people still want to read something
+  } else if (to_stdout > 1) {
+    throw Error(
+        tr("--format: only one report can go to standard output; give the others an "
+           "--output FILE"));
+  }
+  return out;
+}
+
+}  // namespace
+
 int run_check_command(const CommandContext& context) {
   CommonOptions common;
   CheckOptions options;
   std::string threshold;
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
+  std::string junit;
+  std::string json;
+  std::string html;
   auto d = common_options(common);
   d.add_options()(
       "threshold", po::value(&threshold)->value_name(tr("\"PERCENT STATE\"")),
-      tr("threshold for every language, e.g. \"100 reviewed\" (default: the configuration)"));
+      tr("threshold for every language, e.g. \"100 reviewed\" (default: the configuration)"))(
+      "format", po::value(&formats)->value_name("FORMAT")->composing(),
+      tr("report format: table, json, junit, github or html (default: table); may be repeated"))(
+      "output,o", po::value(&outputs)->value_name(tr("FILE"))->composing(),
+      tr("write the report of the --format before it to FILE instead of standard output"))(
+      "junit", po::value(&junit)->value_name(tr("FILE")), tr("also write a JUnit XML report"))(
+      "json", po::value(&json)->value_name(tr("FILE")), tr("also write a JSON report"))(
+      "html", po::value(&html)->value_name(tr("FILE")), tr("also write an HTML report"));
   if (!parse(context,
              tr("Usage: relocale check [RELEASE...] [OPTIONS]\n\nReports, per release "
-                "and language, segments and words by state, and exits 1 when a language "
-                "is below its threshold."),
+                "and language, segments and words by state and the quality checks' findings. "
+                "Exits 0 when every language passes, 1 when one is below its threshold or has a "
+                "QA error, 2 on a usage or input error."),
              d, common)) {
     return kSuccess;
   }
+  const auto requests = report_requests(formats, outputs, junit, json, html);
   const ProjectConfig config = load_config(common);
   options.releases = common.releases;
   options.langs = split_list(common.langs);
@@ -35,21 +108,16 @@ int run_check_command(const CommandContext& context) {
     options.threshold = parse_threshold(threshold, "--threshold");
   }
   const CheckResult result = run_check(config, options);
-  for (const auto& r : result.reports) {
-    const auto& c = r.completeness;
-    const size_t done = c.segments[1] + c.segments[2] + c.segments[3];
-    const size_t done_words = c.words[1] + c.words[2] + c.words[3];
-    std::cout << subst(tr("{1} [{2}]: {3} of {4} segments translated, {5} of {6} words; {7}% at "
-                          "least {8} (threshold {9}%): {10}"),
-                       {r.release, r.lang, std::to_string(done), std::to_string(c.total_segments()),
-                        std::to_string(done_words), std::to_string(c.total_words()),
-                        std::to_string(static_cast<int>(c.percent_at_least(r.threshold.state))),
-                        trc("state", segment_state_key(r.threshold.state)),
-                        std::to_string(static_cast<int>(r.threshold.percent)),
-                        r.meets_threshold ? tr("pass") : tr("FAIL")})
-              << "\n";
+  // Colour only for a person at a terminal (and not when NO_COLOR asks for none).
+  const bool colour = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+  for (const auto& request : requests) {
+    if (request.output.empty() || request.output == "-") {
+      std::cout << format_report(result, request.format, colour);
+    } else {
+      write_file_atomically(request.output, format_report(result, request.format, false));
+    }
   }
-  print_warnings(result.diagnostics);
+  std::cout.flush();
   return result.passed() ? kSuccess : kChecksFailed;
 }
 

@@ -1,30 +1,48 @@
 #include "relocale/pipeline/check.h"
 
+#include <filesystem>
+
+#include "relocale/checker/glossary.h"
+#include "relocale/checker/qa_checks.h"
 #include "relocale/pipeline/pipeline.h"
 
 namespace relocale {
 
-bool CheckResult::passed() const {
-  for (const auto& r : reports) {
-    if (!r.meets_threshold || r.errors > 0) {
-      return false;
-    }
+namespace {
+
+// The path as a CI system wants it: relative to the working folder (the repository root) when
+// the file is inside it, so GitHub annotations land on the file.
+std::string shown_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto relative = std::filesystem::proximate(path, ec);
+  if (ec || relative.empty() || *relative.begin() == "..") {
+    return path.lexically_normal().string();
   }
-  return true;
+  return relative.string();
 }
+
+}  // namespace
 
 CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) {
   CheckResult result;
   const auto releases = select_releases(config, options.releases);
   const auto langs = select_languages(config, options.langs);
+  // Read every input before judging anything: a bad glossary is an input error (exit 2).
+  const Glossary glossary = load_glossary(config.path(config.glossary_file));
   for (const auto& release_path : releases) {
     const std::string release = release_name(release_path);
+    // The release as extract would make it now: the reference for stale-source.
+    std::optional<Document> current;
+    if (options.stale_source) {
+      Diagnostics extract_warnings;  // extract's own warnings are extract's business
+      current = extract_document(config, release_path, extract_warnings);
+    }
     for (const auto& lang : langs) {
       const Document doc = load_xliff_file(config, lang, release);
       LanguageReport report;
       report.release = release;
       report.lang = lang;
-      report.xliff_file = config.xliff_path(lang, release).string();
+      report.xliff_file = shown_path(config.xliff_path(lang, release));
       report.completeness = measure_completeness(doc);
       report.threshold =
           options.threshold
@@ -33,6 +51,16 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       report.meets_threshold =
           report.completeness.percent_at_least(report.threshold.state) + 1e-9 >=
           report.threshold.percent;
+      Diagnostics findings;
+      QaInput input;
+      input.doc = &doc;
+      input.xliff_file = report.xliff_file;
+      input.glossary = &glossary;
+      input.current_source = current ? &*current : nullptr;
+      run_qa_checks(input, findings);
+      report.errors = findings.count(Severity::error);
+      report.warnings = findings.count(Severity::warning);
+      result.diagnostics.append(findings);
       result.reports.push_back(std::move(report));
     }
   }

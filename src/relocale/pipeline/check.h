@@ -6,6 +6,7 @@
 
 #include "relocale/base/error.h"
 #include "relocale/checker/completeness.h"
+#include "relocale/checker/reports.h"
 #include "relocale/config/project_config.h"
 
 namespace relocale {
@@ -14,28 +15,15 @@ struct CheckOptions {
   std::vector<std::string> releases;
   std::vector<std::string> langs;
   std::optional<Threshold> threshold;  // overrides the configuration for every language
+  bool stale_source = true;            // re-extract each release to find stale XLIFF sources
 };
 
-/// One release in one language: its counts, the threshold it is held to, and the verdict.
-struct LanguageReport {
-  std::string release;
-  std::string lang;
-  std::string xliff_file;
-  Completeness completeness;
-  Threshold threshold;
-  bool meets_threshold = false;
-  size_t errors = 0;  // QA findings of severity error in this file
-  size_t warnings = 0;
-};
+// LanguageReport and CheckResult are declared in relocale/checker/reports.h.
 
-struct CheckResult {
-  std::vector<LanguageReport> reports;
-  Diagnostics diagnostics;  // QA findings, with file, line and unit
-  bool passed() const;
-};
-
-/// check: completeness against thresholds, and the quality checks on every translated segment.
-/// Invalid XLIFF throws Error (exit 2); findings never throw.
+/// check: completeness against thresholds, and the quality checks on every translated segment
+/// (relocale/checker/qa_checks.h), with the project's glossary (config.glossary_file, absent =
+/// empty). Invalid XLIFF, an unreadable release or a bad glossary throw Error (exit 2); findings
+/// never throw. Finding and report paths are relative to the working folder when inside it.
 CheckResult run_check(const ProjectConfig& config, const CheckOptions& options);
 
 }  // namespace relocale
