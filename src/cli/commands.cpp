@@ -22,7 +22,7 @@ const std::vector<Command>& commands() {
        run_check_command},
       {"segment", N_("split text on standard input into sentences, one per line"),
        run_segment_command},
-      {"validate", N_("check XLIFF 2 files against the specification's rules"),
+      {"validate", N_("check XLIFF 2.0 and 1.2 files against the specifications' rules"),
        run_validate_command},
       {"po", N_("export segments to PO files for translators, or import them back"),
        run_po_command},

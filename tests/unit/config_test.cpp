@@ -21,8 +21,9 @@ TEST_CASE("a bad configuration names the file and line", "[config]") {
   const auto file = dir.path() / "relocale.ini";
   write_file_atomically(file, "[project]\nsource-lang = en\n\n[check]\nthreshold = lots\n");
   REQUIRE_THROWS_WITH(load_project_config(file),
-                      file.string() + ":5: threshold \"lots\" is not a percentage between 0 and 100 "
-                                      "followed by a state (translated, reviewed, final)");
+                      file.string() +
+                          ":5: threshold \"lots\" is not a percentage between 0 and 100 "
+                          "followed by a state (translated, reviewed, final)");
   write_file_atomically(file, "[project]\nsourc-lang = en\n");
   REQUIRE_THROWS_WITH(load_project_config(file),
                       file.string() + ":2: unknown setting \"project.sourc-lang\"");

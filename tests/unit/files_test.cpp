@@ -1,8 +1,10 @@
-#include <catch2/catch.hpp>
+#include "relocale/base/files.h"
+
 #include <filesystem>
 
+#include <catch2/catch.hpp>
+
 #include "relocale/base/error.h"
-#include "relocale/base/files.h"
 #include "test_support.h"
 
 using namespace relocale;

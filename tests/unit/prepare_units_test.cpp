@@ -1,6 +1,7 @@
+#include "relocale/pipeline/prepare_units.h"
+
 #include <catch2/catch.hpp>
 
-#include "relocale/pipeline/prepare_units.h"
 #include "relocale/reader/release_reader.h"
 #include "relocale/segmenter/srx_rules.h"
 #include "test_support.h"
@@ -34,7 +35,8 @@ TEST_CASE("split_content cuts at flat offsets and moves white space to space_aft
 }
 
 TEST_CASE("values become placeholders and sentences become segments", "[pipeline]") {
-  const Document doc = prepared("The meeting started (08/10) with over 300 people. Call +41227179468.\n");
+  const Document doc =
+      prepared("The meeting started (08/10) with over 300 people. Call +41227179468.\n");
   REQUIRE(doc.units.size() == 1);
   const auto& segs = doc.units[0].segments;
   REQUIRE(segs.size() == 2);

@@ -1,7 +1,8 @@
+#include "relocale/reader/release_reader.h"
+
 #include <catch2/catch.hpp>
 
 #include "relocale/base/error.h"
-#include "relocale/reader/release_reader.h"
 
 using namespace relocale;
 
@@ -34,7 +35,8 @@ TEST_CASE("front matter gives the title as a unit and the date", "[reader]") {
 
 TEST_CASE("Markdown blocks become units with their kind, markup becomes codes", "[reader]") {
   const std::string text =
-      "# A *heading*\n\nSome **bold** and `code` with [a link](http://x.org).\n\n- item one\n- item "
+      "# A *heading*\n\nSome **bold** and `code` with [a link](http://x.org).\n\n- item one\n- "
+      "item "
       "two\n\n> quoted\n> text\n";
   const Document doc = read_release(text, "r.md");
   REQUIRE(doc.units.size() == 5);
@@ -64,8 +66,9 @@ TEST_CASE("a release that is not clean UTF-8 is refused with the place", "[reade
                       "r.md:1:2: CRLF line ends; convert the file to LF line ends (dos2unix)");
   REQUIRE_THROWS_WITH(read_release(std::string("a\0b", 3), "r.md"),
                       "r.md:1:2: NUL byte at byte offset 1; this is not a text file");
-  REQUIRE_THROWS_WITH(read_release("\xEF\xBB\xBFtext", "r.md"),
-                      "r.md:1:1: the file starts with a byte-order mark; save it as UTF-8 without BOM");
+  REQUIRE_THROWS_WITH(
+      read_release("\xEF\xBB\xBFtext", "r.md"),
+      "r.md:1:1: the file starts with a byte-order mark; save it as UTF-8 without BOM");
 }
 
 TEST_CASE("a single very long line with no stop is read without recursion", "[reader]") {

@@ -20,7 +20,8 @@ Document sample_document() {
   Segment seg;
   seg.id = "s1";
   append_text(seg.source, "Call ");
-  seg.source.emplace_back(Placeholder{"1", PlaceholderKind::phone, "+41227179468", "+41227179468", ""});
+  seg.source.emplace_back(
+      Placeholder{"1", PlaceholderKind::phone, "+41227179468", "+41227179468", ""});
   append_text(seg.source, " or read ");
   seg.source.emplace_back(CodeStart{"2", "**", "strong"});
   append_text(seg.source, "this");
@@ -94,8 +95,9 @@ TEST_CASE("reading is tolerant of other tools' annotations and namespaces", "[xl
 }
 
 TEST_CASE("broken XLIFF is refused with file, line and column", "[xliff]") {
-  REQUIRE_THROWS_WITH(read_xliff("<xliff version=\"2.0\" srcLang=\"en\">\n<file>\n</xliff>", "b.xlf"),
-                      "b.xlf:3:3: malformed XML: Start-end tags mismatch");
+  REQUIRE_THROWS_WITH(
+      read_xliff("<xliff version=\"2.0\" srcLang=\"en\">\n<file>\n</xliff>", "b.xlf"),
+      "b.xlf:3:3: malformed XML: Start-end tags mismatch");
   REQUIRE_THROWS_WITH(read_xliff("<html/>", "b.xlf"),
                       "b.xlf:1: the root element is <html>, expected <xliff>");
   REQUIRE_THROWS_WITH(read_xliff("<xliff version=\"3.0\"/>", "b.xlf"),
@@ -105,8 +107,10 @@ TEST_CASE("broken XLIFF is refused with file, line and column", "[xliff]") {
       read_xliff("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"aaaa\">]>\n<xliff/>", "e.xlf"),
       "e.xlf:2:1: DOCTYPE declarations are refused: relocale never expands entities or reads "
       "external files named by a document");
-  const std::string duplicate = R"(<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+  const std::string duplicate =
+      R"(<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
 <file id="f"><unit id="u"><segment id="s"><source>a</source></segment></unit>
 <unit id="u"><segment id="s"><source>a</source></segment></unit></file></xliff>)";
-  REQUIRE_THROWS_WITH(read_xliff(duplicate, "d.xlf"), "d.xlf:3: unit \"u\": duplicate unit id \"u\"");
+  REQUIRE_THROWS_WITH(read_xliff(duplicate, "d.xlf"),
+                      "d.xlf:3: unit \"u\": duplicate unit id \"u\"");
 }

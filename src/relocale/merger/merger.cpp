@@ -107,8 +107,11 @@ std::string merge_document(const Document& doc, const HouseStyle& style,
         if (untranslated != nullptr) {
           untranslated->push_back(it->second->id + "/" + seg.id);
         }
-        rendered = render_content(seg.source, options.source_style ? *options.source_style : style,
-                                  options);
+        // The source as the editor wrote it: its dates, numbers and quotes are already right
+        // for its language, and re-rendering them in the target's conventions would mix two.
+        MergeOptions as_written = options;
+        as_written.rendering = ValueRendering::verbatim;
+        rendered = render_content(seg.source, style, as_written);
       } else {
         rendered = render_content(*seg.target, style, options);
       }

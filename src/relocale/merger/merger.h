@@ -25,14 +25,11 @@ struct MergeOptions {
   ValueRendering rendering = ValueRendering::localised;
   bool use_source_for_all = false;  // targets = sources (the round trip, and source builds)
   BidiMarkup bidi;
-  /// Style for segments that fall back to their source: the source language's, so an English
-  /// sentence keeps English dates and quotation marks in a French build. Null: the target's.
-  const HouseStyle* source_style = nullptr;
 };
 
 /// The release in the document's own format (its skeleton filled with each unit's targets), by
-/// unit id, never by source text. Segments without a target fall back to their source and are
-/// listed in `untranslated` (as "unit/segment" ids).
+/// unit id, never by source text. Segments without a target fall back to their source, exactly as
+/// written (values and quotes unchanged), and are listed in `untranslated` ("unit/segment" ids).
 std::string merge_document(const Document& doc, const HouseStyle& style,
                            const MergeOptions& options, std::vector<std::string>* untranslated);
 

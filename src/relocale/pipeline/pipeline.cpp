@@ -278,18 +278,21 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
                               : load_xliff_file(config, job.lang, result.release);
     const HouseStyle& style = styles.get(job.lang);
     MergeOptions merge;
-    merge.source_style = &styles.get(config.source_lang);
     merge.use_source_for_all = job.source || options.verbatim;
-    merge.rendering = options.verbatim ? ValueRendering::verbatim : ValueRendering::localised;
+    // The source language's release is the source as the editor wrote it.
+    merge.rendering =
+        options.verbatim || job.source ? ValueRendering::verbatim : ValueRendering::localised;
     const std::string format = doc.format.empty() ? release_format_of(job.release) : doc.format;
     // Merge: targets into the skeleton by unit id, values rendered in the language's conventions.
     const std::string release_text = merge_document(doc, style, merge, &result.untranslated);
     std::string html_text;
     if (style.right_to_left && !options.verbatim) {
-      merge.bidi = {"<bdi>", "</bdi>"};
+      // Left-to-right runs (phones, e-mails, URLs, Latin names) are isolated and marked ltr: a
+      // phone number has no strong character, so an auto-direction isolate would still reverse it.
+      merge.bidi = {"<bdi dir=\"ltr\">", "</bdi>"};
       std::vector<std::string> ignored;
       html_text = merge_document(doc, style, merge, &ignored);
-      merge.bidi = {"\xE2\x81\xA8", "\xE2\x81\xA9"};  // FSI … PDI for the text output
+      merge.bidi = {"\xE2\x81\xA6", "\xE2\x81\xA9"};  // LRI … PDI for the text output
     }
     const std::string text_release = style.right_to_left && !options.verbatim
                                          ? merge_document(doc, style, merge, nullptr)

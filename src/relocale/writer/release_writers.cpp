@@ -36,7 +36,8 @@ std::string escape_html(std::string_view text) {
 std::string escape_html_keep_bdi(std::string_view text) {
   std::string line = escape_html(text);
   for (const auto& [escaped, tag] :
-       {std::pair<std::string, std::string>{"&lt;bdi&gt;", "<bdi>"}, {"&lt;/bdi&gt;", "</bdi>"}}) {
+       {std::pair<std::string, std::string>{"&lt;bdi dir=&quot;ltr&quot;&gt;", "<bdi dir=\"ltr\">"},
+        {"&lt;/bdi&gt;", "</bdi>"}}) {
     for (size_t at = line.find(escaped); at != std::string::npos; at = line.find(escaped, at)) {
       line.replace(at, escaped.size(), tag);
     }
@@ -122,13 +123,13 @@ void append_plain(cmark_node* node, std::string& out) {
   cmark_iter_free(iter);
 }
 
-// cmark's safe mode drops all raw HTML; we only ever insert <bdi>, so render with raw HTML
-// allowed after escaping any '<' the text brought that is not one of ours.
+// cmark's safe mode drops all raw HTML; we only ever insert <bdi dir="ltr">, so render with raw
+// HTML allowed after escaping any '<' the text brought that is not one of ours.
 std::string escape_foreign_html(std::string_view md) {
   std::string out;
   out.reserve(md.size());
   for (size_t i = 0; i < md.size(); ++i) {
-    if (md[i] == '<' && md.substr(i, 5) != "<bdi>" && md.substr(i, 6) != "</bdi>" &&
+    if (md[i] == '<' && md.substr(i, 15) != "<bdi dir=\"ltr\">" && md.substr(i, 6) != "</bdi>" &&
         md.substr(i, 5) != "<http" && md.substr(i, 4) != "<www") {
       out += "&lt;";
     } else {
@@ -206,7 +207,7 @@ std::string write_html(std::string_view release, const std::string& format, cons
                     (page.right_to_left ? "rtl" : "ltr") +
                     "\">\n<head>\n<meta charset=\"utf-8\">\n";
   std::string plain_title = title;
-  for (const std::string tag : {"<bdi>", "</bdi>"}) {
+  for (const std::string tag : {"<bdi dir=\"ltr\">", "</bdi>"}) {
     for (size_t at = plain_title.find(tag); at != std::string::npos;
          at = plain_title.find(tag, at)) {
       plain_title.erase(at, tag.size());
