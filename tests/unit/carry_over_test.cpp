@@ -196,8 +196,17 @@ TEST_CASE("a deleted paragraph's translation goes to the memory", "[carry_over]"
   CHECK(entry.source_lang == "en");
   CHECK(entry.target_lang == "fr");
 
-  SECTION("and comes back as an exact match when the paragraph returns elsewhere") {
+  SECTION("and comes back in context when the same paragraph returns") {
     auto later = document(original());
+    const Document* no_previous = nullptr;
+    check_report(carry_over(later, no_previous, memory, {}), 1, 0, 0, 4, 0);
+    CHECK(*segment_with(later, kThanks).target == expected_target(kThanks));
+    CHECK(segment_with(later, kThanks).state == SegmentState::reviewed);
+  }
+  SECTION("and comes back as an exact match in another paragraph") {
+    auto moved = original();
+    moved[2].unit_id = "u-thanks-and-more";  // its paragraph's text, hence id, changed
+    auto later = document(moved);
     const Document* no_previous = nullptr;
     check_report(carry_over(later, no_previous, memory, {}), 0, 1, 0, 4, 0);
     CHECK(*segment_with(later, kThanks).target == expected_target(kThanks));
@@ -239,11 +248,18 @@ TEST_CASE("the memory offers exact and fuzzy matches from other releases", "[car
   memory.add({"en", "fr", Content{"IOM welcomes the agreement on migration."},
               Content{"L'OIM salue l'accord sur la migration."}, SegmentState::reviewed,
               "older-release/u-1", ""});
+  memory.add({"en", "fr", kDelegates, expected_target(kDelegates), SegmentState::reviewed,
+              "older-release/u-other", "2017-01-01"});
   auto fresh = document(original());
-  check_report(carry_over(fresh, nullptr, memory, {}), 0, 1, 1, 3, 0);
+  check_report(carry_over(fresh, nullptr, memory, {}), 1, 1, 1, 2, 0);
+  // The boilerplate paragraph has the same unit id as in the older release: in context.
   const auto& contact = segment_with(fresh, kContact);
   CHECK(plain_text(*contact.target) == "Pour plus d'informations, contactez le bureau.");
-  CHECK(contact.state == SegmentState::translated);
+  CHECK(contact.state == SegmentState::final);
+  // The same sentence in another unit: reused, at most translated.
+  const auto& delegates = segment_with(fresh, kDelegates);
+  CHECK(*delegates.target == expected_target(kDelegates));
+  CHECK(delegates.state == SegmentState::translated);
   const auto& welcome = segment_with(fresh, kWelcome);
   CHECK(!welcome.target);
   REQUIRE(welcome.candidates.size() == 1);

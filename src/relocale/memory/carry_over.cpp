@@ -42,6 +42,10 @@ std::vector<Placed<UnitT, SegmentT>> place(DocumentT& document) {
 using FreshSegment = Placed<Unit, Segment>;
 using OldSegment = Placed<const Unit, const Segment>;
 
+bool ends_with(const std::string& text, const std::string& end) {
+  return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+}
+
 bool has_target(const Segment& segment) {
   return segment.target && !segment.target->empty();
 }
@@ -130,12 +134,25 @@ CarryOverReport carry_over(Document& fresh, const Document* previous, Translatio
       used[pick] = true;
       done[s] = true;
       ++report.reused;
-    } else if (const auto* entry =
-                   memory.exact(fresh.source_lang, fresh.target_lang, segment.source)) {
-      carry_target(segment, entry->source, entry->target,
-                   std::min(entry->state, SegmentState::translated));
+    } else if (const auto entries =
+                   memory.exact_matches(fresh.source_lang, fresh.target_lang, segment.source);
+               !entries.empty()) {
+      // A translation made for the same unit in another release (recurring boilerplate: the
+      // unit id derives from the block's text, so an unchanged block has the same id) is in
+      // context; any other is reused.
+      const auto same_unit = std::find_if(entries.begin(), entries.end(), [&](const TmEntry* e) {
+        return ends_with(e->origin, "/" + segments[s].unit->id);
+      });
+      const auto* entry = same_unit != entries.end() ? *same_unit : entries.front();
+      if (same_unit != entries.end()) {
+        carry_target(segment, entry->source, entry->target, entry->state);
+        ++report.kept;
+      } else {
+        carry_target(segment, entry->source, entry->target,
+                     std::min(entry->state, SegmentState::translated));
+        ++report.reused;
+      }
       done[s] = true;
-      ++report.reused;
     }
   }
 

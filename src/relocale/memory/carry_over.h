@@ -37,9 +37,11 @@ struct CarryOverReport {
 /// - kept: a previous segment with a target, the same source and the same context, i.e. the same
 ///   unit id or the same source before or after it in document order. Target, state and notes
 ///   are kept.
+///   A memory entry with the same source whose origin is the same unit id in another release
+///   (recurring boilerplate: unit ids derive from the block's text) is kept too.
 /// - reused: a previous segment with a target and the same source anywhere in the file, else
-///   the memory's exact match (other releases too). State: the old one, but at most translated,
-///   since the context changed.
+///   the memory's best exact match (other releases too). State: the old one, but at most
+///   translated, since the context changed.
 /// - fuzzy: similarity >= options.fuzzy_threshold with a previous segment or a memory entry. The
 ///   segment gets up to options.max_candidates MatchCandidates (origin "previous-version" or
 ///   "memory:<origin>", best first, the old source and target unchanged), and NO target: its

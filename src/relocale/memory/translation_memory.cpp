@@ -64,26 +64,32 @@ const TranslationMemory::Pair* TranslationMemory::find_pair(const std::string& s
   return it == pairs_.end() ? nullptr : &it->second;
 }
 
-const TmEntry* TranslationMemory::exact(const std::string& source_lang,
-                                        const std::string& target_lang,
-                                        const Content& source) const {
+std::vector<const TmEntry*> TranslationMemory::exact_matches(const std::string& source_lang,
+                                                             const std::string& target_lang,
+                                                             const Content& source) const {
+  std::vector<const TmEntry*> out;
   const auto* pair = find_pair(source_lang, target_lang);
   if (pair == nullptr) {
-    return nullptr;
+    return out;
   }
   const auto it = pair->by_key.find(match_key(source));
   if (it == pair->by_key.end()) {
-    return nullptr;
+    return out;
   }
-  const TmEntry* best = nullptr;
-  for (const auto member : it->second) {
-    const auto& entry = entries_[pair->members[member]];
-    // Later members were added later, so >= keeps the most recent of equal states.
-    if (best == nullptr || entry.state >= best->state) {
-      best = &entry;
-    }
+  // Members are listed in the order they were added: newest first, then the highest state.
+  for (auto member = it->second.rbegin(); member != it->second.rend(); ++member) {
+    out.push_back(&entries_[pair->members[*member]]);
   }
-  return best;
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TmEntry* a, const TmEntry* b) { return a->state > b->state; });
+  return out;
+}
+
+const TmEntry* TranslationMemory::exact(const std::string& source_lang,
+                                        const std::string& target_lang,
+                                        const Content& source) const {
+  const auto matches = exact_matches(source_lang, target_lang, source);
+  return matches.empty() ? nullptr : matches.front();
 }
 
 std::vector<TmMatch> TranslationMemory::fuzzy(const std::string& source_lang,

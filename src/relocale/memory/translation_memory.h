@@ -53,6 +53,10 @@ class TranslationMemory {
   /// recently added), or nullptr.
   const TmEntry* exact(const std::string& source_lang, const std::string& target_lang,
                        const Content& source) const;
+  /// Every translation of a source with the same match_key, best first (as exact() ranks them).
+  std::vector<const TmEntry*> exact_matches(const std::string& source_lang,
+                                            const std::string& target_lang,
+                                            const Content& source) const;
   /// Up to max_results entries whose source is at least min_similarity similar (0..100), best
   /// first; ties go to the entry added first. Uses the index: never compares with every entry.
   std::vector<TmMatch> fuzzy(const std::string& source_lang, const std::string& target_lang,
