@@ -339,3 +339,16 @@ TEST_CASE("a relocale-ignore note silences a check in its unit or one segment", 
     CHECK(of_check(run(doc), "placeholder-missing").size() == 1);
   }
 }
+
+TEST_CASE("a value typed over its lost placeholder is only placeholder-missing", "[qa_checks]") {
+  const Content source{"over ", ph("2", PlaceholderKind::number, "300"), " participants."};
+  const auto same = run(one_segment(source, text("plus de 300 participants.")));
+  CHECK(fires_once(same, "placeholder-missing") ==
+        "segment \"s1\": placeholder 2 (number) is missing from the target");
+  CHECK(same.size() == 1);
+  const auto changed = run(one_segment(source, text("plus de 400 participants.")));
+  CHECK(fires_once(changed, "number-mismatch") ==
+        "segment \"s1\": numbers differ from the source: 400 only in the target, - only in the "
+        "source");
+  CHECK(changed.size() == 2);
+}

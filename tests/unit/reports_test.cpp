@@ -160,6 +160,6 @@ TEST_CASE("the HTML report escapes messages and shows a bar per language", "[rep
   CHECK(html.find("width: 66.7%") != std::string::npos);
   CHECK(html.find("width: 100.0%") != std::string::npos);
   CHECK(html.find("/>") == std::string::npos);  // <div/> would not close in HTML
-  pugi::xml_document xml;
-  CHECK(xml.load_string(html.c_str()));  // and it is well-formed, as XHTML would be
+  CHECK(html.find("<head>\n    <meta charset=\"utf-8\">") != std::string::npos);
+  // Parsed as HTML by xmllint --html in tests/e2e/check_gate.sh.
 }

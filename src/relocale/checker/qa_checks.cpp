@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <set>
@@ -205,6 +206,26 @@ void check_number_mismatch(const SegmentView& v, std::vector<std::string>& messa
                       std::back_inserter(only_source), less);
   std::set_difference(target.begin(), target.end(), source.begin(), source.end(),
                       std::back_inserter(only_target), less);
+  // A value typed over a lost placeholder (300 for {2:number 300}) is placeholder-missing's
+  // finding, not a wrong number.
+  const auto in_target = count_placeholders(v.target);
+  for (const auto* p : placeholders_of(v.seg.source)) {
+    const bool numeric =
+        p->kind == PlaceholderKind::number || p->kind == PlaceholderKind::percent ||
+        p->kind == PlaceholderKind::ordinal || p->kind == PlaceholderKind::currency;
+    if (!numeric || in_target.count(p->id) > 0) {
+      continue;
+    }
+    // Canonical values are C-locale decimals; a currency's follows its ISO code and a space.
+    const std::string canonical = p->canonical.substr(p->canonical.find(' ') + 1);
+    char* end = nullptr;
+    const double value = std::strtod(canonical.c_str(), &end);
+    const auto it = std::find_if(only_target.begin(), only_target.end(),
+                                 [&](double d) { return std::fabs(d - value) < 1e-9; });
+    if (end != canonical.c_str() && it != only_target.end()) {
+      only_target.erase(it);
+    }
+  }
   if (!only_source.empty() || !only_target.empty()) {
     messages.push_back(
         segment_prefix(v) +

@@ -450,7 +450,6 @@ std::string format_html(const CheckResult& result) {
   xml.append_child(pugi::node_doctype).set_value("html");
   auto html = xml.append_child("html");
   auto head = html.append_child("head");
-  head.append_child("meta").append_attribute("charset") = "utf-8";
   add(head, "title", tr("Translation check"));
   add(head, "style", kHtmlStyle);
   auto body = html.append_child("body");
@@ -514,7 +513,13 @@ std::string format_html(const CheckResult& result) {
   xml.save(out, "  ",
            pugi::format_indent | pugi::format_no_empty_element_tags | pugi::format_no_declaration,
            pugi::encoding_utf8);
-  return std::move(out).str();
+  // <meta> is a void element: pugixml would write <meta></meta>, which HTML parsers reject, so
+  // the one void element is put in after serialisation.
+  std::string page = std::move(out).str();
+  const auto head_at = page.find("<head>");
+  RELOCALE_ASSERT(head_at != std::string::npos, "HTML report without <head>");
+  page.insert(head_at + 6, "\n    <meta charset=\"utf-8\">");
+  return page;
 }
 
 }  // namespace relocale
