@@ -18,43 +18,27 @@
 namespace relocale {
 namespace {
 
-// How far (in code points) a rule's before-pattern looks back from a candidate position, and its
-// after-pattern looks ahead. Bounding the window keeps segmentation linear in the text's length;
-// a pattern anchored with ^ looks back to the start of the text instead.
+// How far (in code points) a rule's after-pattern looks ahead of a candidate position, and a
+// before-pattern that starts with ^ looks back. Bounding them keeps segmentation linear.
 constexpr int kWindow = 100;
+constexpr int kAnchoredWindow = 1100;
 
 struct UTextCloser {
   void operator()(UText* ut) const { utext_close(ut); }
 };
 using UTextPtr = std::unique_ptr<UText, UTextCloser>;
 
-// Does the pattern contain ^ as an anchor (not escaped, not inside a [set])?
-bool has_caret_anchor(const std::string& pattern) {
-  int set_depth = 0;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {
-      ++set_depth;
-    } else if (c == ']' && set_depth > 0) {
-      --set_depth;
-    } else if (c == '^' && set_depth == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
 struct CompiledRule {
   bool is_break = true;
-  bool before_anchored = false;
-  std::unique_ptr<icu::RegexMatcher> before;  // (?:before)\z: must end at the position
-  std::unique_ptr<icu::RegexMatcher> after;   // after, tried with lookingAt() at the position
-  // For break rules, the places where the rule could apply, found in one pass over the text:
-  // the ends of the before-pattern's matches that are also starts of the after-pattern's.
-  std::unique_ptr<icu::RegexMatcher> before_finder;
-  std::unique_ptr<icu::RegexMatcher> after_finder;
+  // Most rules: (?:before)(?=after), run once over the text (as Okapi does); after each match
+  // the search resumes one character after its start, so overlapping matches are found too.
+  std::unique_ptr<icu::RegexMatcher> pass;
+  std::vector<size_t> positions;  // where the pass matched in the current text, sorted
+  // A rule whose before-pattern starts with ^ (about how the paragraph starts) is asked at each
+  // candidate instead: (?:before)\z on the text from its start, then after with lookingAt().
+  std::unique_ptr<icu::RegexMatcher> before;
+  std::unique_ptr<icu::RegexMatcher> after;
+  std::unique_ptr<icu::RegexMatcher> after_finder;  // its candidates, for a break rule
 };
 
 bool is_white_space_at(const std::string& text, size_t offset, size_t* length) {
@@ -125,46 +109,23 @@ std::string with_line_breaks_as_spaces(std::string_view text) {
   return copy;
 }
 
-// Adds the positions where a break rule's before-pattern ends and its after-pattern starts; each
-// pattern runs once over the text (matches found left to right, without overlap).
-void add_rule_candidates(CompiledRule& rule, UText* ut, size_t size,
-                         std::map<size_t, bool>* candidates) {
+// Runs a rule's pass over the text and records where it matches.
+void run_pass(CompiledRule& rule, UText* ut, const std::string& text) {
+  rule.positions.clear();
   UErrorCode status = U_ZERO_ERROR;
-  auto add = [&](int64_t position) {
-    if (position > 0 && static_cast<size_t>(position) < size) {
-      candidates->emplace(static_cast<size_t>(position), false);
-    }
-  };
-  icu::RegexMatcher* before = rule.before_finder.get();
-  icu::RegexMatcher* after = rule.after_finder.get();
-  if (before) {
-    before->reset(ut);
-  }
-  if (after) {
-    after->reset(ut);
-  }
-  if (before && !after) {
-    while (before->find(status) && U_SUCCESS(status)) {
-      add(before->end64(status));
-    }
-  } else if (after && !before) {
-    while (after->find(status) && U_SUCCESS(status)) {
-      add(after->start64(status));
-    }
-  } else if (before && after) {
-    bool has_before = before->find(status);
-    int64_t before_end = has_before ? before->end64(status) : 0;
-    while (has_before && after->find(status) && U_SUCCESS(status)) {
-      const int64_t after_start = after->start64(status);
-      while (has_before && before_end < after_start) {
-        has_before = before->find(status) && U_SUCCESS(status);
-        before_end = has_before ? before->end64(status) : 0;
-      }
-      if (has_before && before_end == after_start) {
-        add(after_start);
-      }
+  rule.pass->reset(ut);
+  int64_t from = 0;
+  const auto size = static_cast<int64_t>(text.size());
+  while (from <= size && rule.pass->find(from, status) && U_SUCCESS(status)) {
+    rule.positions.push_back(static_cast<size_t>(rule.pass->end64(status)));
+    from = static_cast<int64_t>(code_points_forward(text, rule.pass->start64(status), 1));
+    if (from <= rule.pass->start64(status)) {
+      break;  // at the end of the text
     }
   }
+  std::sort(rule.positions.begin(), rule.positions.end());
+  rule.positions.erase(std::unique(rule.positions.begin(), rule.positions.end()),
+                       rule.positions.end());
 }
 
 }  // namespace
@@ -197,14 +158,20 @@ struct Segmenter::Impl {
     return matcher;
   }
 
+  bool matches_at(CompiledRule& rule, UText* ut, const std::string& text, size_t position) {
+    if (rule.pass) {
+      return std::binary_search(rule.positions.begin(), rule.positions.end(), position);
+    }
+    return before_matches(rule, ut, text, position) && after_matches(rule, ut, text, position);
+  }
+
   bool before_matches(CompiledRule& rule, UText* ut, const std::string& text, size_t position) {
-    if (!rule.before) {
-      return true;
+    if (code_points_back(text, position, kAnchoredWindow) > 0) {
+      return false;  // the pattern starts with ^ and looks back no further than this
     }
     UErrorCode status = U_ZERO_ERROR;
-    const size_t start = rule.before_anchored ? 0 : code_points_back(text, position, kWindow);
     rule.before->reset(ut);
-    rule.before->region(static_cast<int64_t>(start), static_cast<int64_t>(position), status);
+    rule.before->region(0, static_cast<int64_t>(position), status);
     rule.before->useAnchoringBounds(true);  // so that \z matches at the position
     rule.before->useTransparentBounds(true);
     const bool found = rule.before->find(status);
@@ -244,21 +211,20 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
   for (const SrxRule* rule : rules.rules_for(lang)) {
     CompiledRule compiled;
     compiled.is_break = rule->is_break;
-    if (!rule->before.empty()) {
+    if (!rule->before.empty() && rule->before[0] == '^') {
       compiled.before = impl_->matcher_for("(?:" + rule->before + ")\\z", *rule, rules.file_name);
-      compiled.before_anchored = has_caret_anchor(rule->before);
-    }
-    if (!rule->after.empty()) {
-      compiled.after = impl_->matcher_for(rule->after, *rule, rules.file_name);
-    }
-    if (rule->is_break) {
-      // A pattern anchored at ^ matches once at most: the after-pattern alone finds the places.
-      if (!rule->before.empty() && !(compiled.before_anchored && !rule->after.empty())) {
-        compiled.before_finder = impl_->matcher_for(rule->before, *rule, rules.file_name);
-      }
       if (!rule->after.empty()) {
-        compiled.after_finder = impl_->matcher_for(rule->after, *rule, rules.file_name);
+        compiled.after = impl_->matcher_for(rule->after, *rule, rules.file_name);
+        if (rule->is_break) {
+          compiled.after_finder = impl_->matcher_for(rule->after, *rule, rules.file_name);
+        }
       }
+    } else {
+      std::string pass = "(?:" + rule->before + ")";
+      if (!rule->after.empty()) {
+        pass += "(?=" + rule->after + ")";
+      }
+      compiled.pass = impl_->matcher_for(pass, *rule, rules.file_name);
     }
     impl_->rules.push_back(std::move(compiled));
   }
@@ -296,16 +262,33 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
       candidates[position] = true;
     }
   }
-  // Each break rule adds the places where it could apply.
+  // Each rule's pass; a break rule adds the places where it matches as candidates.
   for (auto& rule : impl_->rules) {
-    add_rule_candidates(rule, ut.get(), text.size(), &candidates);
+    if (rule.pass) {
+      run_pass(rule, ut.get(), text);
+      if (rule.is_break) {
+        for (size_t position : rule.positions) {
+          if (position > 0 && position < text.size()) {
+            candidates.emplace(position, false);
+          }
+        }
+      }
+    } else if (rule.is_break && rule.after_finder) {
+      rule.after_finder->reset(ut.get());
+      while (rule.after_finder->find(status) && U_SUCCESS(status)) {
+        const auto position = static_cast<size_t>(rule.after_finder->start64(status));
+        if (position > 0 && position < text.size()) {
+          candidates.emplace(position, false);
+        }
+      }
+      status = U_ZERO_ERROR;
+    }
   }
 
   for (const auto& [position, icu_breaks] : candidates) {
     bool is_break = icu_breaks;  // no rule applies: ICU's decision stands
     for (auto& rule : impl_->rules) {
-      if (impl_->before_matches(rule, ut.get(), text, position) &&
-          impl_->after_matches(rule, ut.get(), text, position)) {
+      if (impl_->matches_at(rule, ut.get(), text, position)) {
         is_break = rule.is_break;
         break;
       }
