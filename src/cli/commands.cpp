@@ -10,6 +10,7 @@ int run_build_command(const CommandContext& context);
 int run_check_command(const CommandContext& context);
 int run_segment_command(const CommandContext& context);
 int run_validate_command(const CommandContext& context);
+int run_tm_command(const CommandContext& context);
 int run_po_command(const CommandContext& context);
 int run_pseudo_command(const CommandContext& context);
 
@@ -24,6 +25,7 @@ const std::vector<Command>& commands() {
        run_segment_command},
       {"validate", N_("check XLIFF 2.0 and 1.2 files against the specifications' rules"),
        run_validate_command},
+      {"tm", N_("export or import the project's translation memory (TMX 1.4b)"), run_tm_command},
       {"po", N_("export segments to PO files for translators, or import them back"),
        run_po_command},
       {"pseudo", N_("fill a language's targets with pseudo-translation to test layouts"),

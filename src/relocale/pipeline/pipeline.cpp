@@ -12,6 +12,7 @@
 #include "relocale/locale_formatter/house_style.h"
 #include "relocale/memory/carry_over.h"
 #include "relocale/memory/tmx.h"
+#include "relocale/merger/merge_contract.h"
 #include "relocale/merger/merger.h"
 #include "relocale/pipeline/prepare_units.h"
 #include "relocale/reader/release_reader.h"
@@ -205,7 +206,9 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
       const fs::path xliff = config.xliff_path(lang, source.release);
       // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
       std::unique_ptr<Document> previous;
+      std::string previous_bytes;
       if (fs::exists(xliff)) {
+        previous_bytes = read_file(xliff);
         previous = std::make_unique<Document>(load_xliff_file(config, lang, source.release));
       }
       CarryOverReport report;
@@ -213,6 +216,10 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
         std::lock_guard<std::mutex> lock(memory_mutex);
         report =
             carry_over(fresh, previous.get(), memory, CarryOverOptions{config.fuzzy_threshold, 3});
+        // Every confirmed segment joins the memory, so the next release is offered it.
+        if (previous) {
+          memory.add_translations(*previous);
+        }
       }
       // Write: translators see each value as it will read in their language.
       const HouseStyle& style = styles.get(lang);
@@ -221,7 +228,14 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
                                                     : options.xliff_version;
       write.cat_profile = config.settings_for(lang).cat_profile;
       write.display = [&style](const Placeholder& p) { return render_placeholder(p, style); };
-      write_file_atomically(xliff, write_xliff(fresh, write));
+      const std::string updated = write_xliff(fresh, write);
+      // A translator's tool may have saved the file while we worked: never overwrite it blindly.
+      if (previous && read_file(xliff) != previous_bytes) {
+        throw Error(Location{xliff.string()},
+                    tr("the file changed on disk while relocale was updating it; it was not "
+                       "overwritten: run relocale extract again"));
+      }
+      write_file_atomically(xliff, updated);
       results[i].push_back({source.release, lang, xliff, report.kept, report.reused, report.fuzzy,
                             report.fresh, report.removed});
     }
@@ -276,6 +290,13 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     // Read: the source language comes from the release itself, the others from their XLIFF.
     Document doc = job.source ? extract_document(config, job.release, job_diagnostics[i])
                               : load_xliff_file(config, job.lang, result.release);
+    if (!job.source) {
+      // Contract: a returned file's targets are merged only where they honour what was exported.
+      Diagnostics ignored;
+      const Document current = extract_document(config, job.release, ignored);
+      enforce_merge_contract(doc, &current, config.xliff_path(job.lang, result.release).string(),
+                             job_diagnostics[i]);
+    }
     const HouseStyle& style = styles.get(job.lang);
     MergeOptions merge;
     merge.use_source_for_all = job.source || options.verbatim;
@@ -302,10 +323,14 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
       job_diagnostics[i].add(
           "untranslated", refuse ? Severity::error : Severity::warning,
           Location{config.xliff_path(job.lang, result.release).string()},
-          subst(trn("{1} segment has no translation and {2}",
-                    "{1} segments have no translation and {2}", result.untranslated.size()),
-                {std::to_string(result.untranslated.size()),
-                 refuse ? tr("the language is refused") : tr("falls back to the source")}));
+          refuse ? subst(trn("{1} segment has no translation: the language is not built",
+                             "{1} segments have no translation: the language is not built",
+                             result.untranslated.size()),
+                         {std::to_string(result.untranslated.size())})
+                 : subst(trn("{1} segment has no translation: the source is used there",
+                             "{1} segments have no translation: the source is used there",
+                             result.untranslated.size()),
+                         {std::to_string(result.untranslated.size())}));
       if (refuse) {
         result.refused = true;
         return;
