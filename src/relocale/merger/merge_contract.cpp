@@ -13,7 +13,8 @@ namespace {
 // Why a target cannot be merged, or "" when it can.
 std::string target_problem(const Segment& seg) {
   std::map<std::string, int> required;
-  std::set<std::string> known;
+  std::set<std::string> known;        // placeholder ids of the source
+  std::set<std::string> known_codes;  // paired code ids of the source
   for (const auto* p : placeholders_of(seg.source)) {
     known.insert(p->id);
     if (is_localised_value(p->kind) || p->kind == PlaceholderKind::email ||
@@ -23,7 +24,7 @@ std::string target_problem(const Segment& seg) {
   }
   for (const auto& run : seg.source) {
     if (const auto* b = std::get_if<CodeStart>(&run)) {
-      known.insert(b->id);
+      known_codes.insert(b->id);
     }
   }
   std::vector<std::string> open;
@@ -36,7 +37,7 @@ std::string target_problem(const Segment& seg) {
         return subst(tr("placeholder {1} appears more than once"), {p->id});
       }
     } else if (const auto* b = std::get_if<CodeStart>(&run)) {
-      if (!known.count(b->id)) {
+      if (!known_codes.count(b->id)) {
         return subst(tr("code {1} is not in the source"), {b->id});
       }
       open.push_back(b->id);
