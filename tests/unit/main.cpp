@@ -1,10 +1,10 @@
 // The one test binary. The environment is pinned so results do not depend on the machine: the
 // messages are the English msgids, and ICU's default locale is en_US.
 #define CATCH_CONFIG_RUNNER
-#include <unicode/locid.h>
+#include <cstdlib>
 
 #include <catch2/catch.hpp>
-#include <cstdlib>
+#include <unicode/locid.h>
 
 #include "relocale/base/i18n.h"
 

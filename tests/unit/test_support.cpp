@@ -1,8 +1,8 @@
 #include "test_support.h"
 
-#include <unistd.h>
-
 #include <atomic>
+
+#include <unistd.h>
 
 namespace relocale::test {
 
