@@ -107,11 +107,20 @@ class InlineAligner {
       : raw_(raw), in_quote_(in_quote), next_id_(next_id) {}
 
   bool align(cmark_node* parent, Content& out) {
+    // Emphasis inside emphasis 50,000 deep (a hostile paste) would overflow the stack through
+    // align_node's recursion; past a depth no real release reaches, keep the block as text.
+    constexpr int kMaxInlineDepth = 64;
+    if (depth_ >= kMaxInlineDepth) {
+      return false;
+    }
+    ++depth_;
     for (cmark_node* n = cmark_node_first_child(parent); n != nullptr; n = cmark_node_next(n)) {
       if (!align_node(n, out)) {
+        --depth_;
         return false;
       }
     }
+    --depth_;
     return true;
   }
 
@@ -339,6 +348,7 @@ class InlineAligner {
   std::string_view raw_;
   bool in_quote_;
   int* next_id_;
+  int depth_ = 0;  // nesting of align() calls
   size_t pos_ = 0;
 };
 

@@ -1,6 +1,8 @@
 #include "relocale/xliff/xliff_io.h"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "relocale/base/error.h"
 #include "relocale/base/files.h"
@@ -15,9 +17,72 @@ std::string_view local_name(const pugi::xml_node& node) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
+namespace {
+
+// Where each line starts in the text parse_xml last parsed on this thread: line_of is called for
+// every unit and segment, and counting from the start each time made reading quadratic (a 1 MB
+// XLIFF took a minute). Texts that parse_xml did not see take the slow path.
+struct LineStarts {
+  const char* data = nullptr;
+  size_t size = 0;
+  std::vector<size_t> starts;
+};
+thread_local LineStarts t_line_starts;
+
+void index_lines(std::string_view text) {
+  t_line_starts.data = text.data();
+  t_line_starts.size = text.size();
+  t_line_starts.starts.assign(1, 0);
+  for (size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    t_line_starts.starts.push_back(i + 1);
+  }
+}
+
+// The readers walk <group>s and inline codes recursively: a hostile file nesting 100,000 of them
+// would overflow the stack. Real XLIFF nests a few levels; refuse anything absurd, checked here
+// without recursion.
+constexpr int kMaxXmlDepth = 256;
+
+void refuse_deep_nesting(const pugi::xml_document& xml, std::string_view text,
+                         const std::string& file_name) {
+  pugi::xml_node node = xml.first_child();
+  int depth = 1;
+  while (node) {
+    if (node.first_child()) {
+      node = node.first_child();
+      if (++depth > kMaxXmlDepth) {
+        const auto offset = node.offset_debug();
+        const auto lc = line_column_at(text, static_cast<size_t>(std::max<ptrdiff_t>(offset, 0)));
+        throw Error(Location{file_name, lc.line, lc.column},
+                    subst(tr("elements nested more than {1} deep; this is not a translation file"),
+                          {std::to_string(kMaxXmlDepth)}));
+      }
+      continue;
+    }
+    while (node && !node.next_sibling()) {
+      node = node.parent();
+      --depth;
+    }
+    if (node) {
+      node = node.next_sibling();
+    }
+  }
+}
+
+}  // namespace
+
 int line_of(const pugi::xml_node& node, std::string_view text) {
   const auto offset = node.offset_debug();
-  return offset < 0 ? 0 : line_column_at(text, static_cast<size_t>(offset)).line;
+  if (offset < 0) {
+    return 0;
+  }
+  if (text.data() == t_line_starts.data && text.size() == t_line_starts.size) {
+    const auto& starts = t_line_starts.starts;
+    return static_cast<int>(
+        std::upper_bound(starts.begin(), starts.end(), static_cast<size_t>(offset)) -
+        starts.begin());
+  }
+  return line_column_at(text, static_cast<size_t>(offset)).line;
 }
 
 void parse_xml(pugi::xml_document& xml, std::string_view text, const std::string& file_name) {
@@ -33,6 +98,8 @@ void parse_xml(pugi::xml_document& xml, std::string_view text, const std::string
     throw Error(Location{file_name, lc.line, lc.column},
                 subst(tr("malformed XML: {1}"), {result.description()}));
   }
+  index_lines(text);
+  refuse_deep_nesting(xml, text, file_name);
   for (auto child : xml.children()) {
     if (child.type() == pugi::node_doctype) {
       // pugixml points inside the declaration; name the place where it starts.
