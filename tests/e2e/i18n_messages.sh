@@ -101,3 +101,16 @@ if command -v cmake >/dev/null && [ -n "${BUILD_DIR:-}" ]; then
   LANGUAGE=fr expect_exit 2 "$work/prefix/bin/relocale" check no-such-release
   expect_in "$work/stderr" "le communiqué « no-such-release » ne fait pas partie du projet"
 fi
+
+# GitHub annotations and JUnit keep their English commands, element names and check ids; only
+# the message text is French.
+add_paragraphs 3
+if "$RELOCALE" check --help | grep -q github; then
+  LANGUAGE=fr expect_exit 1 "$RELOCALE" check --format github
+  expect_in "$work/stdout" "::error file=xliff/fr/idm-geneva-release.xlf,title=stale-source::"
+  expect_in "$work/stdout" "le communiqué a 3 unités absentes"
+  LANGUAGE=fr expect_exit 1 "$RELOCALE" check --format junit
+  expect_in "$work/stdout" '<testsuites name="relocale check"'
+  expect_in "$work/stdout" 'name="completeness"'
+fi
+cp "$work/release.md" "$release"
