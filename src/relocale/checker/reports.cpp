@@ -287,6 +287,20 @@ std::string format_table(const CheckResult& result, bool colour) {
     }
     out += paint(colour, ok ? "32" : "1;31", ok ? tr("pass") : tr("FAIL")) + "\n";
   }
+  // The same verdict as a sentence per language: easy to read aloud and to grep in a CI log.
+  out += "\n";
+  for (const auto& r : result.reports) {
+    const auto& c = r.completeness;
+    out +=
+        subst(tr("{1} [{2}]: {3} of {4} segments translated, {5} of {6} words; {7}% at least "
+                 "{8} (threshold {9}%): {10}"),
+              {r.release, r.lang, std::to_string(done_segments(c)),
+               std::to_string(c.total_segments()), std::to_string(done_words(c)),
+               std::to_string(c.total_words()), percent_text(percent_of(r)),
+               trc("state", segment_state_key(r.threshold.state)),
+               percent_text(r.threshold.percent), language_passed(r) ? tr("pass") : tr("FAIL")}) +
+        "\n";
+  }
   if (!result.diagnostics.items().empty()) {
     out += "\n";
     for (const auto& d : result.diagnostics.items()) {
