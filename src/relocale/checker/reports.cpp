@@ -36,10 +36,14 @@ double percent_of(const LanguageReport& r) {
   return r.completeness.percent_at_least(r.threshold.state);
 }
 
-std::string threshold_text(const Threshold& t) {
+std::string threshold_percent(const Threshold& t) {
   char text[16];
   std::snprintf(text, sizeof text, "%g", t.percent);
-  return std::string(text) + "% " + trc("state", segment_state_key(t.state));
+  return text;
+}
+
+std::string threshold_text(const Threshold& t) {
+  return threshold_percent(t) + "% " + trc("state", segment_state_key(t.state));
 }
 
 bool language_passed(const LanguageReport& r) {
@@ -291,15 +295,14 @@ std::string format_table(const CheckResult& result, bool colour) {
   out += "\n";
   for (const auto& r : result.reports) {
     const auto& c = r.completeness;
-    out +=
-        subst(tr("{1} [{2}]: {3} of {4} segments translated, {5} of {6} words; {7}% at least "
-                 "{8} (threshold {9}%): {10}"),
-              {r.release, r.lang, std::to_string(done_segments(c)),
-               std::to_string(c.total_segments()), std::to_string(done_words(c)),
-               std::to_string(c.total_words()), percent_text(percent_of(r)),
-               trc("state", segment_state_key(r.threshold.state)),
-               percent_text(r.threshold.percent), language_passed(r) ? tr("pass") : tr("FAIL")}) +
-        "\n";
+    out += subst(tr("{1} [{2}]: {3} of {4} segments translated, {5} of {6} words; {7}% at least "
+                    "{8} (threshold {9}%): {10}"),
+                 {r.release, r.lang, std::to_string(done_segments(c)),
+                  std::to_string(c.total_segments()), std::to_string(done_words(c)),
+                  std::to_string(c.total_words()), percent_text(percent_of(r)),
+                  trc("state", segment_state_key(r.threshold.state)),
+                  threshold_percent(r.threshold), language_passed(r) ? tr("pass") : tr("FAIL")}) +
+           "\n";
   }
   if (!result.diagnostics.items().empty()) {
     out += "\n";
