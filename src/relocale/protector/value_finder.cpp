@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <optional>
 #include <regex>
 
@@ -102,6 +103,17 @@ std::string to_utf8(const icu::UnicodeString& s) {
   return out;
 }
 
+/// The regex of a pattern, compiled once per thread: compiling costs far more than matching, and
+/// the month patterns depend on the language, so they cannot be function-level statics.
+const std::regex& cached_regex(const std::string& pattern) {
+  thread_local std::map<std::string, std::regex> cache;
+  auto it = cache.find(pattern);
+  if (it == cache.end()) {
+    it = cache.emplace(pattern, std::regex(pattern)).first;
+  }
+  return it->second;
+}
+
 bool valid_date(int y, int m, int d) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (y < 1 || m < 1 || m > 12 || d < 1) {
@@ -177,6 +189,16 @@ SourceConventions conventions_for(const std::string& lang) {
   return c;
 }
 
+/// conventions_for, read from ICU once per thread and language.
+const SourceConventions& cached_conventions(const std::string& lang) {
+  thread_local std::map<std::string, SourceConventions> cache;
+  auto it = cache.find(lang);
+  if (it == cache.end()) {
+    it = cache.emplace(lang, conventions_for(lang)).first;
+  }
+  return it->second;
+}
+
 int month_number(const SourceConventions& c, const std::string& name) {
   for (size_t i = 0; i < c.months.size(); ++i) {
     if (c.months[i] == name) {
@@ -200,7 +222,10 @@ class Finder {
  public:
   Finder(std::string_view text, const RecognitionOptions& options,
          std::vector<ValueWarning>* warnings)
-      : text_(text), options_(options), warnings_(warnings), conv_(conventions_for(options.lang)) {}
+      : text_(text),
+        options_(options),
+        warnings_(warnings),
+        conv_(cached_conventions(options.lang)) {}
 
   std::vector<FoundValue> run() {
     find_urls_and_emails();
@@ -354,23 +379,25 @@ class Finder {
     const std::string year = R"((?:,?\s+(\d{4}))?)";
     const std::string dash = R"(\s*(?:-|–|—)\s*|\s+(?:and|to)\s+)";
     // Ranges first, so that "26 and 27 March" is not read as "27 March" alone.
-    const std::regex day_range(day + "(?:" + dash + ")" + day + R"(\s+)" + month + year);
+    const std::regex& day_range =
+        cached_regex(day + "(?:" + dash + ")" + day + R"(\s+)" + month + year);
     for_each_match(day_range, [&](const std::cmatch& m) {
       spelled_range(m, to_int(m[1]), to_int(m[2]), m[3].str(), m[4]);
     });
-    const std::regex month_range(month + R"(\s+)" + day + "(?:" + dash + ")" + day + year);
+    const std::regex& month_range =
+        cached_regex(month + R"(\s+)" + day + "(?:" + dash + ")" + day + year);
     for_each_match(month_range, [&](const std::cmatch& m) {
       spelled_range(m, to_int(m[2]), to_int(m[3]), m[1].str(), m[4]);
     });
-    const std::regex day_month(day + R"(\s+)" + month + year);
+    const std::regex& day_month = cached_regex(day + R"(\s+)" + month + year);
     for_each_match(day_month,
                    [&](const std::cmatch& m) { spelled_date(m, to_int(m[1]), m[2].str(), m[3]); });
-    const std::regex month_day(month + R"(\s+)" + day + year);
+    const std::regex& month_day = cached_regex(month + R"(\s+)" + day + year);
     for_each_match(month_day,
                    [&](const std::cmatch& m) { spelled_date(m, to_int(m[2]), m[1].str(), m[3]); });
     // "December 2018"; a bare "December" only after a word that makes it a month: "May" is also
     // a verb and "March" a noun, but not after "in", "this" or "until".
-    const std::regex month_year(month + R"(\s+(\d{4}))");
+    const std::regex& month_year = cached_regex(month + R"(\s+(\d{4}))");
     for_each_match(month_year, [&](const std::cmatch& m) {
       const size_t begin = m.position(0);
       const size_t end = begin + m.length(0);
@@ -381,7 +408,7 @@ class Finder {
           iso_month(to_int(m[2]), month_number(conv_, m[1].str())), kDate, "yMMMM");
     });
     if (options_.lang.rfind("en", 0) == 0) {
-      const std::regex bare(
+      const std::regex& bare = cached_regex(
           R"((?:\b(?:in|In|this|This|next|Next|last|Last|of|until|Until|since|Since|by|By|early|late)\s+|\bmid-))" +
           month);
       for_each_match(bare, [&](const std::cmatch& m) {
@@ -731,9 +758,41 @@ class Finder {
 
 }  // namespace
 
+namespace {
+
+// libstdc++'s std::regex matches by recursion, a stack frame per character a match attempt
+// consumes: a line of a million letters or digits overflowed the stack (issue 10). No value
+// holds a run of more than kMaxRun letters (or blanks), so such runs are masked with '<', which
+// no pattern matches, in a copy of the same length: offsets stay valid.
+constexpr size_t kMaxRun = 256;
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string mask_long_runs(std::string_view text) {
+  std::string masked;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = begin + 1;
+    while (end < text.size() && is_blank(text[end]) == is_blank(text[begin])) {
+      ++end;
+    }
+    if (end - begin > kMaxRun) {
+      if (masked.empty()) {
+        masked.assign(text);
+      }
+      std::fill(masked.begin() + static_cast<ptrdiff_t>(begin),
+                masked.begin() + static_cast<ptrdiff_t>(end), '<');
+    }
+    begin = end;
+  }
+  return masked;
+}
+
+}  // namespace
+
 std::vector<FoundValue> find_values(std::string_view text, const RecognitionOptions& options,
                                     std::vector<ValueWarning>* warnings) {
-  return Finder(text, options, warnings).run();
+  const std::string masked = mask_long_runs(text);
+  return Finder(masked.empty() ? text : std::string_view(masked), options, warnings).run();
 }
 
 }  // namespace relocale
