@@ -789,37 +789,6 @@ std::string mask_long_runs(std::string_view text) {
 
 }  // namespace
 
-namespace {
-
-// libstdc++'s std::regex matches by recursion, a stack frame per character a match attempt
-// consumes: a line of a million letters or digits overflowed the stack (issue 10). No value
-// holds a run of more than kMaxRun letters (or blanks), so such runs are masked with '<', which
-// no pattern matches, in a copy of the same length: offsets stay valid.
-constexpr size_t kMaxRun = 256;
-
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string mask_long_runs(std::string_view text) {
-  std::string masked;
-  for (size_t begin = 0; begin < text.size();) {
-    size_t end = begin + 1;
-    while (end < text.size() && is_blank(text[end]) == is_blank(text[begin])) {
-      ++end;
-    }
-    if (end - begin > kMaxRun) {
-      if (masked.empty()) {
-        masked.assign(text);
-      }
-      std::fill(masked.begin() + static_cast<ptrdiff_t>(begin),
-                masked.begin() + static_cast<ptrdiff_t>(end), '<');
-    }
-    begin = end;
-  }
-  return masked;
-}
-
-}  // namespace
-
 std::vector<FoundValue> find_values(std::string_view text, const RecognitionOptions& options,
                                     std::vector<ValueWarning>* warnings) {
   const std::string masked = mask_long_runs(text);
