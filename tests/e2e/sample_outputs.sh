@@ -18,7 +18,7 @@ NNBSP=$'\u202f'
 # French: long dates without year, NNBSP inside « » and before : ; phone in international format.
 expect_in "$(txt fr)" "(8 octobre)"
 expect_in "$(txt fr)" "(9 octobre)"
-expect_in "$(txt fr)" "26–27 mars"
+expect_in "$(txt fr)" "26 et 27 mars"
 expect_in "$(txt fr)" "décembre"
 expect_in "$(txt fr)" "plus de 300 participants"
 expect_in "$(txt fr)" "«${NNBSP}"
@@ -28,7 +28,7 @@ expect_in "$(txt fr)" "https://www.iom.int/towards-effective-migration-governanc
 # Spanish.
 expect_in "$(txt es)" "(8 de octubre)"
 expect_in "$(txt es)" "(9 de octubre)"
-expect_in "$(txt es)" "26–27 de marzo"
+expect_in "$(txt es)" "26 y 27 de marzo"
 expect_in "$(txt es)" "diciembre"
 expect_in "$(txt es)" "+41 22 717 94 68"
 # Arabic: Arabic-Indic digits, right-to-left page, left-to-right runs isolated.
@@ -36,6 +36,7 @@ expect_in "$(txt ar)" "(٨ أكتوبر)"
 expect_in "$(txt ar)" "(٩ أكتوبر)"
 expect_in "$(txt ar)" "٣٠٠"
 expect_in "$(txt ar)" "ديسمبر"
+expect_in "$(txt ar)" "٢٦ و٢٧ مارس"
 expect_in "$(txt ar)" $'\u2066+41 22 717 94 68\u2069'
 expect_in "$(txt ar)" $'\u2066asamri@iom.int\u2069'
 expect_in out/ar/idm-geneva-release.html '<html lang="ar" dir="rtl">'

@@ -72,13 +72,30 @@ TEST_CASE("the medium and short date styles abbreviate or number the month", "[l
 
 TEST_CASE("a range of days in one month uses CLDR's interval formats", "[locale_formatter]") {
   const auto [lang, expected] = GENERATE(table<std::string, std::string>({
-      {"en", "March 26" THIN "–" THIN "27"},
-      {"fr", "26–27 mars"},
-      {"es", "26–27 de marzo"},
-      {"ar", "٢٦–٢٧ مارس"},
-      {"ru", "26–27 марта"},
-      {"zh", "3月26日至27日"},
-      {"de", "26.–27. März"},
+      {"en", "March 26" THIN "–" THIN "28"},
+      {"fr", "26–28 mars"},
+      {"es", "26–28 de marzo"},
+      {"ar", "٢٦–٢٨ مارس"},
+      {"ru", "26–28 марта"},
+      {"zh", "3月26日至28日"},
+      {"de", "26.–28. März"},
+  }));
+  CAPTURE(lang);
+  CHECK(render(lang, PlaceholderKind::date_range, "2018-03-26/2018-03-28", "dMMMM") == expected);
+}
+
+TEST_CASE("two consecutive days are both named, joined by the language's 'and'",
+          "[locale_formatter]") {
+  // CLDR list patterns ("{0} et {1}") around CLDR day-month formats, as press releases write
+  // "26 and 27 March".
+  const auto [lang, expected] = GENERATE(table<std::string, std::string>({
+      {"en", "March 26 and 27"},
+      {"fr", "26 et 27 mars"},
+      {"es", "26 y 27 de marzo"},
+      {"ar", "٢٦ و٢٧ مارس"},
+      {"ru", "26 и 27 марта"},
+      {"zh", "3月26日和27日"},
+      {"de", "26. und 27. März"},
   }));
   CAPTURE(lang);
   CHECK(render(lang, PlaceholderKind::date_range, "2018-03-26/2018-03-27", "dMMMM") == expected);

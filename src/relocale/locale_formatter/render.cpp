@@ -7,6 +7,7 @@
 #include <unicode/calendar.h>
 #include <unicode/dtitvfmt.h>
 #include <unicode/dtptngen.h>
+#include <unicode/listformatter.h>
 #include <unicode/numberformatter.h>
 #include <unicode/rbnf.h>
 #include <unicode/smpdtfmt.h>
@@ -96,6 +97,42 @@ std::string format_date(UDate date, const icu::UnicodeString& skeleton, const ic
   return to_utf8(out);
 }
 
+// A date pattern without the spaces and quoted words at its ends ("d 'de' " → "d").
+icu::UnicodeString trim_pattern_literals(icu::UnicodeString pattern) {
+  bool changed = true;
+  while (changed && pattern.length() > 0) {
+    changed = false;
+    const auto last = pattern.length() - 1;
+    if (pattern[last] == u' ' || pattern[last] == u'\u00A0') {
+      pattern.truncate(last);
+      changed = true;
+    } else if (pattern[last] == u'\'') {
+      const int32_t open = pattern.lastIndexOf(u'\'', 0, last);
+      pattern.truncate(open < 0 ? last : open);
+      changed = true;
+    } else if (pattern[0] == u' ' || pattern[0] == u'\u00A0') {
+      pattern.remove(0, 1);
+      changed = true;
+    } else if (pattern[0] == u'\'') {
+      const int32_t close = pattern.indexOf(u'\'', 1);
+      pattern.remove(0, close < 0 ? 1 : close + 1);
+      changed = true;
+    }
+  }
+  return pattern;
+}
+
+icu::UnicodeString format_with_pattern(UDate date, const icu::UnicodeString& pattern,
+                                       const icu::Locale& locale, const Placeholder& p) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat formatter(pattern, locale, status);
+  check(status, p);
+  formatter.setTimeZone(*icu::TimeZone::getGMT());
+  icu::UnicodeString out;
+  formatter.format(date, out);
+  return out;
+}
+
 std::string render_date_range(const Placeholder& p, const icu::Locale& locale,
                               const HouseStyle& style) {
   const auto slash = p.canonical.find('/');
@@ -105,8 +142,42 @@ std::string render_date_range(const Placeholder& p, const icu::Locale& locale,
   const UDate from = parse_iso_date(p.canonical.substr(0, slash), p);
   const UDate to = parse_iso_date(p.canonical.substr(slash + 1), p);
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateIntervalFormat> formatter(icu::DateIntervalFormat::createInstance(
-      skeleton_for(p.format, "yMMMMd", style), locale, status));
+  const icu::UnicodeString skeleton = skeleton_for(p.format, "yMMMMd", style);
+  if (to - from == 24.0 * 60 * 60 * 1000) {
+    // Two consecutive days are both named, as press style writes them ("26 and 27 March",
+    // « les 26 et 27 mars », "26 y 27 de marzo", "3月26日和27日"): the locale's "and" list
+    // (ListFormatter) of the first day alone and the second in full, or the other way round
+    // where the locale writes the month before the day.
+    std::unique_ptr<icu::DateTimePatternGenerator> generator(
+        icu::DateTimePatternGenerator::createInstance(locale, status));
+    check(status, p);
+    const icu::UnicodeString pattern = generator->getBestPattern(skeleton, status);
+    check(status, p);
+    const int32_t day_at = pattern.indexOf(u'd');
+    const int32_t month_at = std::max(pattern.indexOf(u'M'), pattern.indexOf(u'L'));
+    if (day_at < 0 || month_at < 0) {
+      bad_value(p);
+    }
+    const bool day_first = day_at < month_at;
+    // The day alone, as the locale's own pattern writes it beside the month ("d." in German,
+    // "d日" in Chinese), without the words that join it to the month ("d 'de'" in Spanish).
+    icu::UnicodeString day_pattern =
+        day_first ? icu::UnicodeString(pattern, 0, month_at) : icu::UnicodeString(pattern, day_at);
+    day_pattern = trim_pattern_literals(day_pattern);
+    icu::UnicodeString items[2];
+    items[0] = day_first ? format_with_pattern(from, day_pattern, locale, p)
+                         : icu::UnicodeString::fromUTF8(format_date(from, skeleton, locale, p));
+    items[1] = day_first ? icu::UnicodeString::fromUTF8(format_date(to, skeleton, locale, p))
+                         : format_with_pattern(to, day_pattern, locale, p);
+    std::unique_ptr<icu::ListFormatter> list(icu::ListFormatter::createInstance(locale, status));
+    check(status, p);
+    icu::UnicodeString joined;
+    list->format(items, 2, joined, status);
+    check(status, p);
+    return to_utf8(joined);
+  }
+  std::unique_ptr<icu::DateIntervalFormat> formatter(
+      icu::DateIntervalFormat::createInstance(skeleton, locale, status));
   check(status, p);
   formatter->setTimeZone(*icu::TimeZone::getGMT());
   icu::DateInterval interval(from, to);

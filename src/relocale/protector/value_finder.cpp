@@ -124,13 +124,13 @@ bool valid_date(int y, int m, int d) {
 }
 
 std::string iso_date(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler can prove no truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
 
 std::string iso_month(int y, int m) {
-  char buf[16];
+  char buf[40];  // room for any int
   std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
   return buf;
 }
@@ -766,7 +766,9 @@ namespace {
 // no pattern matches, in a copy of the same length: offsets stay valid.
 constexpr size_t kMaxRun = 256;
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string mask_long_runs(std::string_view text) {
   std::string masked;
