@@ -333,6 +333,18 @@ TEST_CASE("a relocale-ignore note silences a check in its unit or one segment", 
     doc.units[0].notes.push_back("relocale-ignore: placeholder-missing s1");
     CHECK(run(doc).empty());
   }
+  SECTION("a mistyped check id is a warning with a suggestion") {
+    doc.units[0].notes.push_back("relocale-ignore: placeholder-mising");
+    const auto all = run(doc);
+    CHECK(of_check(all, "placeholder-missing").size() == 1);
+    const auto typo = of_check(all, "relocale-ignore");
+    REQUIRE(typo.size() == 1);
+    CHECK(typo[0].severity == Severity::warning);
+    CHECK(typo[0].where.line == 10);
+    CHECK(typo[0].message ==
+          "relocale-ignore names an unknown check \"placeholder-mising\"; did you mean "
+          "\"placeholder-missing\"?");
+  }
   SECTION("another segment or another check") {
     doc.units[0].notes.push_back("relocale-ignore: placeholder-missing s2");
     doc.units[0].notes.push_back("relocale-ignore: number-mismatch");
