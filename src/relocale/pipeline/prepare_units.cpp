@@ -221,6 +221,8 @@ void assign_stable_ids(Document& doc) {
 
 void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionOptions& values,
                    Diagnostics& warnings) {
+  // Warnings name the unit by its stable id, known once every unit is segmented.
+  std::vector<std::pair<const Unit*, std::string>> pending;
   for (auto& unit : doc.units) {
     RELOCALE_ASSERT(unit.segments.size() == 1, "prepare_units expects one segment per unit");
     const Content& whole = unit.segments.front().source;
@@ -230,8 +232,7 @@ void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionO
     const Content protected_content =
         protect_values(whole, values, &next_id, &value_warnings, &warning_runs);
     for (const auto& w : value_warnings) {
-      warnings.add("value-ambiguous", Severity::warning, Location{doc.source_file, 0, 0, ""},
-                   w.message);
+      pending.push_back({&unit, w.message});
     }
     std::vector<ByteRange> protected_ranges;
     const std::string flat = flat_text_of(protected_content, &protected_ranges);
@@ -239,6 +240,10 @@ void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionO
     unit.segments = split_content(protected_content, breaks);
   }
   assign_stable_ids(doc);
+  for (const auto& [unit, message] : pending) {
+    warnings.add("value-ambiguous", Severity::warning, Location{doc.source_file, 0, 0, unit->id},
+                 message);
+  }
 }
 
 }  // namespace relocale
