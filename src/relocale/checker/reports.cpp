@@ -214,7 +214,7 @@ constexpr const char* kHtmlStyle =
     ".fail { color: #c62828; font-weight: bold; }\n"
     ".error { color: #c62828; }\n"
     ".warning { color: #b26a00; }\n"
-    "code { font-size: 0.9em; }\n";
+    "code { font-size: 0.9em; white-space: nowrap; }\n";
 
 pugi::xml_node add(pugi::xml_node parent, const char* name, const std::string& text = "",
                    const char* css_class = nullptr) {
