@@ -30,6 +30,17 @@ ReportFormat parse_format(const std::string& key) {
   if (auto format = report_format_from_key(key)) {
     return *format;
   }
+  // A close name is a typo: say which one was meant ("jnuit" → "junit").
+  for (const char* known : {"table", "json", "junit", "github", "html"}) {
+    const std::string k = known;
+    size_t same = 0;
+    for (const char c : key) {
+      same += k.find(c) != std::string::npos;
+    }
+    if (key.size() == k.size() && same == k.size() && key != k) {
+      throw Error(subst(tr("--format: unknown format \"{1}\"; did you mean \"{2}\"?"), {key, k}));
+    }
+  }
   throw Error(subst(tr("--format: unknown format \"{1}\" (expected table, json, junit, github or "
                        "html)"),
                     {key}));
