@@ -103,4 +103,47 @@ void enforce_merge_contract(Document& returned, const Document* current,
   }
 }
 
+size_t restore_from_current(Document& returned, const Document& current) {
+  size_t restored = 0;
+  if (returned.skeleton.empty()) {
+    returned.skeleton = current.skeleton;
+    ++restored;
+  }
+  if (returned.format.empty()) {
+    returned.format = current.format;
+  }
+  for (auto& unit : returned.units) {
+    const Unit* now = current.find_unit(unit.id);
+    if (now == nullptr) {
+      continue;
+    }
+    std::map<std::string, const Placeholder*> values;
+    for (const auto& seg : now->segments) {
+      for (const auto* p : placeholders_of(seg.source)) {
+        values[p->id] = p;
+      }
+    }
+    auto restore = [&](Content& content) {
+      for (auto& run : content) {
+        auto* p = std::get_if<Placeholder>(&run);
+        if (p == nullptr || !(p->canonical.empty() || p->source_text.empty())) {
+          continue;
+        }
+        const auto it = values.find(p->id);
+        if (it != values.end() && it->second->kind == p->kind) {
+          *p = *it->second;
+          ++restored;
+        }
+      }
+    };
+    for (auto& seg : unit.segments) {
+      restore(seg.source);
+      if (seg.target) {
+        restore(*seg.target);
+      }
+    }
+  }
+  return restored;
+}
+
 }  // namespace relocale

@@ -19,4 +19,9 @@ namespace relocale {
 void enforce_merge_contract(Document& returned, const Document* current,
                             const std::string& xliff_file, Diagnostics& diagnostics);
 
+/// What a CAT tool may drop when it rewrites a file (our <skeleton>, the values of placeholders
+/// kept in our extension element) is restored from the current release, by unit and placeholder
+/// id. Returns how many things were restored, so the caller can say so.
+size_t restore_from_current(Document& returned, const Document& current);
+
 }  // namespace relocale

@@ -294,6 +294,12 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
       // Contract: a returned file's targets are merged only where they honour what was exported.
       Diagnostics ignored;
       const Document current = extract_document(config, job.release, ignored);
+      if (restore_from_current(doc, current) > 0) {
+        job_diagnostics[i].add("restored", Severity::warning,
+                               Location{config.xliff_path(job.lang, result.release).string()},
+                               tr("a tool dropped relocale's skeleton or placeholder values from "
+                                  "this file; they were restored from the current release"));
+      }
       enforce_merge_contract(doc, &current, config.xliff_path(job.lang, result.release).string(),
                              job_diagnostics[i]);
     }
