@@ -11,6 +11,7 @@
 #include "exit_codes.h"
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
+#include "relocale/base/suggest.h"
 #include "relocale/checker/reports.h"
 #include "relocale/pipeline/check.h"
 
@@ -31,15 +32,9 @@ ReportFormat parse_format(const std::string& key) {
     return *format;
   }
   // A close name is a typo: say which one was meant ("jnuit" → "junit").
-  for (const char* known : {"table", "json", "junit", "github", "html"}) {
-    const std::string k = known;
-    size_t same = 0;
-    for (const char c : key) {
-      same += k.find(c) != std::string::npos;
-    }
-    if (key.size() == k.size() && same == k.size() && key != k) {
-      throw Error(subst(tr("--format: unknown format \"{1}\"; did you mean \"{2}\"?"), {key, k}));
-    }
+  const std::string near = closest_match(key, {"table", "json", "junit", "github", "html"}, 2);
+  if (!near.empty()) {
+    throw Error(subst(tr("--format: unknown format \"{1}\"; did you mean \"{2}\"?"), {key, near}));
   }
   throw Error(subst(tr("--format: unknown format \"{1}\" (expected table, json, junit, github or "
                        "html)"),

@@ -11,6 +11,7 @@
 #include "exit_codes.h"
 #include "relocale/base/error.h"
 #include "relocale/base/i18n.h"
+#include "relocale/base/suggest.h"
 
 using relocale::subst;
 using relocale::tr;
@@ -69,12 +70,11 @@ int main(int argc, char* argv[]) {
       return relocale::cli::kUsageOrInputError;
     }
   }
-  std::string suggestion;
+  std::vector<std::string> names;
   for (const auto& command : relocale::cli::commands()) {
-    if (std::string(command.name).compare(0, 2, name, 0, 2) == 0) {
-      suggestion = command.name;
-    }
+    names.emplace_back(command.name);
   }
+  const std::string suggestion = relocale::closest_match(name, names, 2);
   std::cerr << "relocale: " << tr("error: ")
             << (suggestion.empty()
                     ? subst(tr("unknown command \"{1}\"; run 'relocale --help'"), {name})

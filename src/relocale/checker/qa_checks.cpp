@@ -16,6 +16,7 @@
 #include <unicode/unistr.h>
 
 #include "relocale/base/i18n.h"
+#include "relocale/base/suggest.h"
 
 namespace relocale {
 
@@ -668,48 +669,27 @@ std::set<std::string> silenced_in(const std::vector<std::string>& notes) {
   return out;
 }
 
-// Levenshtein distance, for "did you mean" on a mistyped check id.
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // A note that names no check would silence nothing without a word: say so, with a suggestion.
 void check_ignore_notes(const std::set<std::string>& silenced, const std::string& file,
                         const Unit& unit, Diagnostics& out) {
   for (const auto& entry : silenced) {
     const std::string id = entry.substr(0, entry.find(' '));
-    std::string nearest;
-    size_t best = std::string::npos;
     bool known = false;
+    std::vector<std::string> ids;
     for (const auto& row : check_rows()) {
       known = known || id == row.info.id;
-      const size_t d = edit_distance(id, row.info.id);
-      if (d < best) {
-        best = d;
-        nearest = row.info.id;
-      }
+      ids.push_back(row.info.id);
     }
+    const std::string nearest = closest_match(id, ids);
     if (known) {
       continue;
     }
     out.add("relocale-ignore", Severity::warning, Location{file, unit.line, 0, unit.id},
-            best <= 3 ? subst(tr("relocale-ignore names an unknown check \"{1}\"; did you mean "
-                                 "\"{2}\"?"),
-                              {id, nearest})
-                      : subst(tr("relocale-ignore names an unknown check \"{1}\""), {id}));
+            !nearest.empty()
+                ? subst(tr("relocale-ignore names an unknown check \"{1}\"; did you mean "
+                           "\"{2}\"?"),
+                        {id, nearest})
+                : subst(tr("relocale-ignore names an unknown check \"{1}\""), {id}));
   }
 }
 

@@ -9,6 +9,7 @@
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
 #include "relocale/base/parallel.h"
+#include "relocale/base/suggest.h"
 #include "relocale/locale_formatter/house_style.h"
 #include "relocale/memory/carry_over.h"
 #include "relocale/memory/tmx.h"
@@ -31,24 +32,6 @@ int year_of(const std::string& iso_date) {
     return std::stoi(iso_date.substr(0, 4));
   }
   return 0;
-}
-
-// Edit distance for "did you mean" suggestions.
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // House styles are read once per language and shared by the threads (read-only after loading).
@@ -115,15 +98,11 @@ std::vector<std::string> select_releases(const ProjectConfig& config,
       out.push_back(*match);
       continue;
     }
-    std::string best;
-    size_t best_distance = 4;
+    std::vector<std::string> names;
     for (const auto& c : config.releases) {
-      const size_t d = edit_distance(release_name(r), release_name(c));
-      if (d < best_distance) {
-        best_distance = d;
-        best = release_name(c);
-      }
+      names.push_back(release_name(c));
     }
+    const std::string best = closest_match(release_name(r), names);
     throw Error(
         Location{config.config_file.string()},
         best.empty()

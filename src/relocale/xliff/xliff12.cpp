@@ -10,6 +10,7 @@
 
 #include "relocale/base/error.h"
 #include "relocale/base/i18n.h"
+#include "relocale/xliff/unit_notes.h"
 
 namespace relocale {
 
@@ -252,28 +253,6 @@ Content whole_source(const Unit& unit) {
   return all;
 }
 
-std::string unit_context(const Document& doc, const Unit& unit) {
-  const std::string kind = trc("block kind", block_kind_key(unit.kind));
-  return subst(tr("{1} {2} of release \"{3}\""),
-               {kind, std::to_string(unit.position), doc.release});
-}
-
-std::string placeholder_note(const Unit& unit) {
-  std::string note;
-  for (const auto& seg : unit.segments) {
-    for (const auto* p : placeholders_of(seg.source)) {
-      if (p->kind == PlaceholderKind::line_break) {
-        continue;
-      }
-      if (!note.empty()) {
-        note += "; ";
-      }
-      note += "{" + p->id + "} " + placeholder_kind_key(p->kind) + " = " + p->canonical;
-    }
-  }
-  return note;
-}
-
 void add_context(pugi::xml_node group, const std::string& type, const std::string& value) {
   auto c = group.append_child("context");
   c.append_attribute("context-type") = type.c_str();
@@ -422,7 +401,7 @@ std::string write_xliff12(const Document& doc, const XliffWriteOptions& options)
     }
     auto context = tu.append_child("note");
     context.append_attribute("from") = "relocale";
-    context.append_child(pugi::node_pcdata).set_value(unit_context(doc, unit).c_str());
+    context.append_child(pugi::node_pcdata).set_value(unit_context_note(doc, unit).c_str());
     const std::string ph_note = placeholder_note(unit);
     if (!ph_note.empty()) {
       auto n = tu.append_child("note");

@@ -5,6 +5,7 @@
 
 #include "relocale/base/error.h"
 #include "relocale/base/i18n.h"
+#include "relocale/xliff/unit_notes.h"
 #include "relocale/xliff/xliff_io.h"
 
 namespace relocale {
@@ -166,28 +167,6 @@ std::vector<const Placeholder*> value_placeholders_of(const Unit& unit) {
   return out;
 }
 
-std::string unit_context(const Document& doc, const Unit& unit) {
-  const std::string kind = trc("block kind", block_kind_key(unit.kind));
-  return subst(tr("{1} {2} of release \"{3}\""),
-               {kind, std::to_string(unit.position), doc.release});
-}
-
-std::string placeholder_note(const Unit& unit) {
-  std::string note;
-  for (const auto& seg : unit.segments) {
-    for (const auto* p : placeholders_of(seg.source)) {
-      if (p->kind == PlaceholderKind::line_break) {
-        continue;
-      }
-      if (!note.empty()) {
-        note += "; ";
-      }
-      note += "{" + p->id + "} " + placeholder_kind_key(p->kind) + " = " + p->canonical;
-    }
-  }
-  return note;
-}
-
 }  // namespace
 
 std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) {
@@ -280,7 +259,7 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
     auto notes = u.append_child("notes");
     auto context = notes.append_child("note");
     context.append_attribute("category") = "context";
-    context.append_child(pugi::node_pcdata).set_value(unit_context(doc, unit).c_str());
+    context.append_child(pugi::node_pcdata).set_value(unit_context_note(doc, unit).c_str());
     const std::string ph_note = placeholder_note(unit);
     if (!ph_note.empty()) {
       auto n = notes.append_child("note");
