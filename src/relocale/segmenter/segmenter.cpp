@@ -300,9 +300,10 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
     if (offset == 0 || offset >= text.size() || (!breaks.empty() && offset <= breaks.back())) {
       continue;
     }
+    const size_t candidate = position;  // a lambda may not capture a structured binding (clang)
     const bool is_protected =
         std::any_of(protected_ranges.begin(), protected_ranges.end(), [&](const ByteRange& r) {
-          return (r.begin < position && position < r.end) || (r.begin < offset && offset < r.end);
+          return (r.begin < candidate && candidate < r.end) || (r.begin < offset && offset < r.end);
         });
     if (!is_protected) {
       breaks.push_back(offset);
