@@ -1,5 +1,6 @@
 // render_placeholder: each recognised value written in the target locale's conventions, with ICU
 // (dates, numbers) and libphonenumber (phones). Nothing here is hand-written locale data.
+#include <map>
 #include <memory>
 #include <regex>
 
@@ -71,9 +72,14 @@ UDate parse_iso_date(const std::string& iso, const Placeholder& p) {
     bad_value(p);
   }
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(
-      icu::TimeZone::getGMT()->clone(), icu::Locale::getRoot(), status));
-  check(status, p);
+  // ICU objects are costly to make (a pattern generator loads a locale's whole calendar data):
+  // each thread keeps the ones it made, per locale and pattern. They are used by one thread only.
+  thread_local std::unique_ptr<icu::Calendar> calendar;
+  if (!calendar) {
+    calendar.reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
+                                                 icu::Locale::getRoot(), status));
+    check(status, p);
+  }
   calendar->clear();
   calendar->set(std::stoi(m[1]), std::stoi(m[2]) - 1, m[3].matched ? std::stoi(m[3]) : 1);
   const UDate date = calendar->getTime(status);
@@ -81,20 +87,52 @@ UDate parse_iso_date(const std::string& iso, const Placeholder& p) {
   return date;
 }
 
-std::string format_date(UDate date, const icu::UnicodeString& skeleton, const icu::Locale& locale,
-                        const Placeholder& p) {
+/// The locale's best pattern for a skeleton (DateTimePatternGenerator), cached per thread.
+icu::UnicodeString best_pattern(const icu::Locale& locale, const icu::UnicodeString& skeleton,
+                                const Placeholder& p) {
+  thread_local std::map<std::string, std::unique_ptr<icu::DateTimePatternGenerator>> generators;
+  thread_local std::map<std::pair<std::string, std::u16string>, icu::UnicodeString> patterns;
+  const std::string name = locale.getName();
+  const std::u16string key(skeleton.getBuffer(), static_cast<size_t>(skeleton.length()));
+  const auto known = patterns.find({name, key});
+  if (known != patterns.end()) {
+    return known->second;
+  }
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::DateTimePatternGenerator> generator(
-      icu::DateTimePatternGenerator::createInstance(locale, status));
-  check(status, p);
+  auto& generator = generators[name];
+  if (!generator) {
+    generator.reset(icu::DateTimePatternGenerator::createInstance(locale, status));
+    check(status, p);
+  }
   const icu::UnicodeString pattern = generator->getBestPattern(skeleton, status);
   check(status, p);
-  icu::SimpleDateFormat formatter(pattern, locale, status);
-  check(status, p);
-  formatter.setTimeZone(*icu::TimeZone::getGMT());
+  patterns.emplace(std::make_pair(name, key), pattern);
+  return pattern;
+}
+
+/// A date with a pattern, through a SimpleDateFormat cached per thread, locale and pattern.
+icu::UnicodeString format_with_pattern(UDate date, const icu::UnicodeString& pattern,
+                                       const icu::Locale& locale, const Placeholder& p) {
+  thread_local std::map<std::pair<std::string, std::u16string>,
+                        std::unique_ptr<icu::SimpleDateFormat>>
+      formatters;
+  auto& formatter =
+      formatters[{locale.getName(),
+                  std::u16string(pattern.getBuffer(), static_cast<size_t>(pattern.length()))}];
+  if (!formatter) {
+    UErrorCode status = U_ZERO_ERROR;
+    formatter = std::make_unique<icu::SimpleDateFormat>(pattern, locale, status);
+    check(status, p);
+    formatter->setTimeZone(*icu::TimeZone::getGMT());
+  }
   icu::UnicodeString out;
-  formatter.format(date, out);
-  return to_utf8(out);
+  formatter->format(date, out);
+  return out;
+}
+
+std::string format_date(UDate date, const icu::UnicodeString& skeleton, const icu::Locale& locale,
+                        const Placeholder& p) {
+  return to_utf8(format_with_pattern(date, best_pattern(locale, skeleton, p), locale, p));
 }
 
 // A date pattern without the spaces and quoted words at its ends ("d 'de' " → "d").
@@ -122,17 +160,6 @@ icu::UnicodeString trim_pattern_literals(icu::UnicodeString pattern) {
   return pattern;
 }
 
-icu::UnicodeString format_with_pattern(UDate date, const icu::UnicodeString& pattern,
-                                       const icu::Locale& locale, const Placeholder& p) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::SimpleDateFormat formatter(pattern, locale, status);
-  check(status, p);
-  formatter.setTimeZone(*icu::TimeZone::getGMT());
-  icu::UnicodeString out;
-  formatter.format(date, out);
-  return out;
-}
-
 std::string render_date_range(const Placeholder& p, const icu::Locale& locale,
                               const HouseStyle& style) {
   const auto slash = p.canonical.find('/');
@@ -148,11 +175,7 @@ std::string render_date_range(const Placeholder& p, const icu::Locale& locale,
     // « les 26 et 27 mars », "26 y 27 de marzo", "3月26日和27日"): the locale's "and" list
     // (ListFormatter) of the first day alone and the second in full, or the other way round
     // where the locale writes the month before the day.
-    std::unique_ptr<icu::DateTimePatternGenerator> generator(
-        icu::DateTimePatternGenerator::createInstance(locale, status));
-    check(status, p);
-    const icu::UnicodeString pattern = generator->getBestPattern(skeleton, status);
-    check(status, p);
+    const icu::UnicodeString pattern = best_pattern(locale, skeleton, p);
     const int32_t day_at = pattern.indexOf(u'd');
     const int32_t month_at = std::max(pattern.indexOf(u'M'), pattern.indexOf(u'L'));
     if (day_at < 0 || month_at < 0) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "relocale/base/parallel.h"
 #include "relocale/checker/glossary.h"
 #include "relocale/checker/qa_checks.h"
 #include "relocale/pipeline/pipeline.h"
@@ -29,7 +30,12 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
   const auto langs = select_languages(config, options.langs);
   // Read every input before judging anything: a bad glossary is an input error (exit 2).
   const Glossary glossary = load_glossary(config.path(config.glossary_file));
-  for (const auto& release_path : releases) {
+  // Releases are judged on the thread pool, each into its own slot, then gathered in order, so
+  // the reports are the same whatever the number of threads.
+  std::vector<std::vector<LanguageReport>> reports(releases.size());
+  std::vector<Diagnostics> findings_of(releases.size());
+  parallel_for(releases.size(), [&](size_t r) {
+    const std::string& release_path = releases[r];
     const std::string release = release_name(release_path);
     // The release as extract would make it now: the reference for stale-source.
     std::optional<Document> current;
@@ -60,7 +66,13 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       run_qa_checks(input, findings);
       report.errors = findings.count(Severity::error);
       report.warnings = findings.count(Severity::warning);
-      result.diagnostics.append(findings);
+      findings_of[r].append(findings);
+      reports[r].push_back(std::move(report));
+    }
+  });
+  for (size_t r = 0; r < releases.size(); ++r) {
+    result.diagnostics.append(findings_of[r]);
+    for (auto& report : reports[r]) {
       result.reports.push_back(std::move(report));
     }
   }

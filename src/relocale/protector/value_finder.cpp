@@ -259,9 +259,84 @@ class Finder {
   template <typename F>
   void for_each_match(const std::regex& re, F&& f) {
     const char* b = text_.data();
+    match_offset_ = 0;
     for (std::cregex_iterator it(b, b + text_.size(), re), end; it != end; ++it) {
       f(*it);
     }
+  }
+
+  /// The same as for_each_match for a pattern that can only start at one of `anchors` (the
+  /// first digit of a number, a month name, "http"): the pattern is tried there only, instead of
+  /// at every byte of the text, which std::regex makes slow. Like the iterator, a match is not
+  /// looked for inside the previous one.
+  template <typename F>
+  void for_each_match_at(const std::regex& re, const std::vector<size_t>& anchors, F&& f) {
+    size_t last_end = 0;
+    for (const size_t a : anchors) {
+      if (a < last_end) {
+        continue;
+      }
+      std::cmatch m;
+      const auto flags =
+          a > 0 ? std::regex_constants::match_continuous | std::regex_constants::match_prev_avail
+                : std::regex_constants::match_continuous;
+      if (std::regex_search(text_.data() + a, text_.data() + text_.size(), m, re, flags)) {
+        match_offset_ = a;
+        last_end = a + static_cast<size_t>(m.length(0));
+        f(m);
+      }
+    }
+    match_offset_ = 0;
+  }
+
+  /// Where a sub-match starts in the whole text.
+  size_t at(const std::cmatch& m, size_t n) const {
+    return match_offset_ + static_cast<size_t>(m.position(n));
+  }
+
+  /// Starts of digit runs: where every number, date and time begins.
+  const std::vector<size_t>& digit_starts() {
+    if (!digit_starts_) {
+      digit_starts_.emplace();
+      for (size_t i = 0; i < text_.size(); ++i) {
+        if (is_digit(text_[i]) && (i == 0 || !is_digit(text_[i - 1]))) {
+          digit_starts_->push_back(i);
+        }
+      }
+    }
+    return *digit_starts_;
+  }
+
+  /// Where a month name of the source language occurs, in order.
+  const std::vector<size_t>& month_starts() {
+    if (!month_starts_) {
+      month_starts_.emplace();
+      for (const auto& name : conv_.months) {
+        for (size_t at_ = text_.find(name); at_ != std::string_view::npos;
+             at_ = text_.find(name, at_ + 1)) {
+          month_starts_->push_back(at_);
+        }
+      }
+      std::sort(month_starts_->begin(), month_starts_->end());
+      month_starts_->erase(std::unique(month_starts_->begin(), month_starts_->end()),
+                           month_starts_->end());
+    }
+    return *month_starts_;
+  }
+
+  /// Where "http" or "www." occurs, in any case.
+  std::vector<size_t> url_starts() const {
+    std::vector<size_t> out;
+    for (size_t i = 0; i + 4 <= text_.size(); ++i) {
+      std::string lower(text_.substr(i, 4));
+      for (auto& ch : lower) {
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+      if (lower == "http" || lower == "www.") {
+        out.push_back(i);
+      }
+    }
+    return out;
   }
 
   static int to_int(const std::csub_match& m) { return m.matched ? std::stoi(m.str()) : 0; }
@@ -270,8 +345,8 @@ class Finder {
 
   void find_urls_and_emails() {
     static const std::regex url(R"((?:https?://|www\.)[^\s<>"“”‘’«»]+)", std::regex::icase);
-    for_each_match(url, [&](const std::cmatch& m) {
-      size_t begin = m.position(0);
+    for_each_match_at(url, url_starts(), [&](const std::cmatch& m) {
+      size_t begin = at(m, 0);
       size_t end = begin + m.length(0);
       if (!clean_start(text_, begin) && code_point_before(text_, begin) != '/') {
         return;
@@ -297,8 +372,11 @@ class Finder {
     });
     static const std::regex email(
         R"([A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})");
+    if (text_.find('@') == std::string_view::npos) {
+      return;  // no address without an at sign
+    }
     for_each_match(email, [&](const std::cmatch& m) {
-      const size_t begin = m.position(0);
+      const size_t begin = at(m, 0);
       const size_t end = begin + m.length(0);
       if (is_word_char(code_point_before(text_, begin)) ||
           is_word_char(code_point_at(text_, end))) {
@@ -381,25 +459,27 @@ class Finder {
     // Ranges first, so that "26 and 27 March" is not read as "27 March" alone.
     const std::regex& day_range =
         cached_regex(day + "(?:" + dash + ")" + day + R"(\s+)" + month + year);
-    for_each_match(day_range, [&](const std::cmatch& m) {
+    for_each_match_at(day_range, digit_starts(), [&](const std::cmatch& m) {
       spelled_range(m, to_int(m[1]), to_int(m[2]), m[3].str(), m[4]);
     });
     const std::regex& month_range =
         cached_regex(month + R"(\s+)" + day + "(?:" + dash + ")" + day + year);
-    for_each_match(month_range, [&](const std::cmatch& m) {
+    for_each_match_at(month_range, month_starts(), [&](const std::cmatch& m) {
       spelled_range(m, to_int(m[2]), to_int(m[3]), m[1].str(), m[4]);
     });
     const std::regex& day_month = cached_regex(day + R"(\s+)" + month + year);
-    for_each_match(day_month,
-                   [&](const std::cmatch& m) { spelled_date(m, to_int(m[1]), m[2].str(), m[3]); });
+    for_each_match_at(day_month, digit_starts(), [&](const std::cmatch& m) {
+      spelled_date(m, to_int(m[1]), m[2].str(), m[3]);
+    });
     const std::regex& month_day = cached_regex(month + R"(\s+)" + day + year);
-    for_each_match(month_day,
-                   [&](const std::cmatch& m) { spelled_date(m, to_int(m[2]), m[1].str(), m[3]); });
+    for_each_match_at(month_day, month_starts(), [&](const std::cmatch& m) {
+      spelled_date(m, to_int(m[2]), m[1].str(), m[3]);
+    });
     // "December 2018"; a bare "December" only after a word that makes it a month: "May" is also
     // a verb and "March" a noun, but not after "in", "this" or "until".
     const std::regex& month_year = cached_regex(month + R"(\s+(\d{4}))");
-    for_each_match(month_year, [&](const std::cmatch& m) {
-      const size_t begin = m.position(0);
+    for_each_match_at(month_year, month_starts(), [&](const std::cmatch& m) {
+      const size_t begin = at(m, 0);
       const size_t end = begin + m.length(0);
       if (!clean_start(text_, begin) || !clean_end(text_, end)) {
         return;
@@ -411,8 +491,11 @@ class Finder {
       const std::regex& bare = cached_regex(
           R"((?:\b(?:in|In|this|This|next|Next|last|Last|of|until|Until|since|Since|by|By|early|late)\s+|\bmid-))" +
           month);
+      if (month_starts().empty()) {
+        return;
+      }
       for_each_match(bare, [&](const std::cmatch& m) {
-        const size_t begin = m.position(1);
+        const size_t begin = at(m, 1);
         const size_t end = begin + m.length(1);
         if (!clean_end(text_, end)) {
           return;
@@ -430,7 +513,7 @@ class Finder {
 
   void spelled_date(const std::cmatch& m, int d, const std::string& month_name,
                     const std::csub_match& year) {
-    const size_t begin = m.position(0);
+    const size_t begin = at(m, 0);
     const size_t end = begin + m.length(0);
     if (!clean_start(text_, begin) || !clean_end(text_, end)) {
       return;
@@ -451,7 +534,7 @@ class Finder {
 
   void spelled_range(const std::cmatch& m, int d1, int d2, const std::string& month_name,
                      const std::csub_match& year) {
-    const size_t begin = m.position(0);
+    const size_t begin = at(m, 0);
     const size_t end = begin + m.length(0);
     if (!clean_start(text_, begin) || !clean_end(text_, end) || d1 >= d2) {
       return;
@@ -472,8 +555,8 @@ class Finder {
 
   void find_numeric_dates() {
     static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
-    for_each_match(iso, [&](const std::cmatch& m) {
-      const size_t begin = m.position(0);
+    for_each_match_at(iso, digit_starts(), [&](const std::cmatch& m) {
+      const size_t begin = at(m, 0);
       const size_t end = begin + m.length(0);
       if (!clean_start(text_, begin) || !clean_end(text_, end)) {
         return;
@@ -488,8 +571,8 @@ class Finder {
     // 26/03/2018 or 08/10. Without a year both parts must have two digits: "3/4" and "24/7" are
     // fractions and slogans far more often than dates.
     static const std::regex slashed(R"((\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
-    for_each_match(slashed, [&](const std::cmatch& m) {
-      const size_t begin = m.position(0);
+    for_each_match_at(slashed, digit_starts(), [&](const std::cmatch& m) {
+      const size_t begin = at(m, 0);
       const size_t end = begin + m.length(0);
       if (!clean_start(text_, begin) || !clean_end(text_, end)) {
         return;
@@ -524,13 +607,13 @@ class Finder {
   void find_times() {
     static const std::regex clock(R"((\d{1,2})(?:[:.](\d{2}))?(?:\s*([ap])\.?m\.?(?![A-Za-z]))?)",
                                   std::regex::icase);
-    for_each_match(clock, [&](const std::cmatch& m) {
+    for_each_match_at(clock, digit_starts(), [&](const std::cmatch& m) {
       const bool has_minutes = m[2].matched;
       const bool has_meridiem = m[3].matched;
-      if (!has_meridiem && (!has_minutes || text_[m.position(2) - 1] != ':')) {
+      if (!has_meridiem && (!has_minutes || text_[at(m, 2) - 1] != ':')) {
         return;  // "10.30" alone is a decimal number
       }
-      const size_t begin = m.position(0);
+      const size_t begin = at(m, 0);
       size_t end = begin + m.length(0);
       if (!clean_start(text_, begin)) {
         return;
@@ -754,6 +837,9 @@ class Finder {
   std::vector<ValueWarning>* warnings_;
   SourceConventions conv_;
   std::vector<Candidate> candidates_;
+  size_t match_offset_ = 0;  // where the current match's search started (for_each_match_at)
+  std::optional<std::vector<size_t>> digit_starts_;
+  std::optional<std::vector<size_t>> month_starts_;
 };
 
 }  // namespace
