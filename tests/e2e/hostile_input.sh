@@ -167,10 +167,12 @@ hostile_xlf=$(sed -e "s|original=\"[^\"]*\"|original=\"../../../$work/evil\"|" \
   -e "s|release=\"news\"|release=\"../../evil\"|" <<<"$good_xlf")
 printf '%s\n' "$hostile_xlf" >"$xlf"
 grep -q 'original="../../../' "$xlf" || fail "the test did not plant a hostile original"
+rm -rf out/fr
 snapshot "$work/snapshots/before"
 expect_exit 0 "$RELOCALE" build --lang fr
 snapshot "$work/snapshots/after"
-changed=$(diff "$work/snapshots/before" "$work/snapshots/after" | grep '^>' | awk '{print $3}' | sort -u)
+changed=$(diff "$work/snapshots/before" "$work/snapshots/after" | { grep '^>' || true; } | awk '{print $3}' | sort -u)
+[ "$(wc -w <<<"$changed")" = 3 ] || fail "expected the build to write out/fr/news.{html,md,txt}, it wrote: $changed"
 for f in $changed; do
   case $f in
     ./project/out/fr/news.html | ./project/out/fr/news.md | ./project/out/fr/news.txt) ;;

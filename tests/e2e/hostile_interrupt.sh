@@ -93,8 +93,10 @@ git_restore_es() { rm -f xliff/es/big3.xlf; expect_exit 0 "$RELOCALE" extract --
 git_restore_es
 "$RELOCALE" build >"$work/first.out" 2>&1 &
 first=$!
-for _ in $(seq 200); do
-  ! flock -n .relocale.lock true 2>/dev/null && break
+# Wait until the first holds the lock, read from /proc/locks (probing with flock would take the
+# lock for an instant and could make the first build fail).
+for _ in $(seq 500); do
+  grep -qE "FLOCK +ADVISORY +WRITE +$first " /proc/locks && break
   sleep 0.02
 done
 if kill -0 "$first" 2>/dev/null; then
