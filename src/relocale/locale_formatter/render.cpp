@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <regex>
+#include <tuple>
 
 #include <phonenumbers/phonenumberutil.h>
 #include <unicode/calendar.h>
@@ -233,15 +234,27 @@ void check_decimal(const std::string& decimal, const Placeholder& p) {
   }
 }
 
-std::string render_decimal(const std::string& decimal, icu::number::LocalizedNumberFormatter f,
+/// A decimal with as many fraction digits as the source showed ("12.50" stays "12,50", "300"
+/// gets none), as a plain number or a percentage. The formatters are kept per thread, locale and
+/// precision: ICU builds a formatter's internals on its first uses.
+std::string render_decimal(const std::string& decimal, const icu::Locale& locale, bool percent,
                            const Placeholder& p) {
   check_decimal(decimal, p);
   UErrorCode status = U_ZERO_ERROR;
-  // As many decimals as the source showed: "12.50" stays "12,50", "300" gets none.
   const int digits = fraction_digits(decimal);
-  const auto out = f.precision(icu::number::Precision::minMaxFraction(digits, digits))
-                       .formatDecimal(decimal.c_str(), status)
-                       .toString(status);
+  thread_local std::map<std::tuple<std::string, bool, int>, icu::number::LocalizedNumberFormatter>
+      formatters;
+  const auto key = std::make_tuple(std::string(locale.getName()), percent, digits);
+  auto it = formatters.find(key);
+  if (it == formatters.end()) {
+    auto f = icu::number::NumberFormatter::withLocale(locale).precision(
+        icu::number::Precision::minMaxFraction(digits, digits));
+    if (percent) {
+      f = f.unit(icu::NoUnit::percent());
+    }
+    it = formatters.emplace(key, f).first;
+  }
+  const auto out = it->second.formatDecimal(decimal.c_str(), status).toString(status);
   check(status, p);
   return to_utf8(out);
 }
@@ -300,7 +313,6 @@ std::string render_phone(const Placeholder& p, const HouseStyle& style) {
 std::string render_placeholder(const Placeholder& placeholder, const HouseStyle& style) {
   const auto& p = placeholder;
   const icu::Locale locale = target_locale(style);
-  using icu::number::NumberFormatter;
   switch (p.kind) {
   case PlaceholderKind::date:
     return format_date(parse_iso_date(p.canonical, p), skeleton_for(p.format, "yMMMMd", style),
@@ -318,10 +330,9 @@ std::string render_placeholder(const Placeholder& placeholder, const HouseStyle&
   case PlaceholderKind::time:
     return render_time(p, locale, style);
   case PlaceholderKind::number:
-    return render_decimal(p.canonical, NumberFormatter::withLocale(locale), p);
+    return render_decimal(p.canonical, locale, /*percent=*/false, p);
   case PlaceholderKind::percent:
-    return render_decimal(p.canonical,
-                          NumberFormatter::withLocale(locale).unit(icu::NoUnit::percent()), p);
+    return render_decimal(p.canonical, locale, /*percent=*/true, p);
   case PlaceholderKind::ordinal:
     return render_ordinal(p, locale);
   case PlaceholderKind::currency:

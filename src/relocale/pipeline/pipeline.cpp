@@ -261,18 +261,18 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
   std::vector<BuildResult> results(jobs.size());
   std::vector<Diagnostics> job_diagnostics(jobs.size());
   std::atomic<size_t> done{0};
-  parallel_for(jobs.size(), [&](size_t i) {
+  // One job: a release in one language, given the release as extract reads it now.
+  auto build_job = [&](size_t i, const Document& current, const Diagnostics& current_warnings) {
     const Job& job = jobs[i];
     BuildResult& result = results[i];
     result.release = release_name(job.release);
     result.lang = job.lang;
     // Read: the source language comes from the release itself, the others from their XLIFF.
-    Document doc = job.source ? extract_document(config, job.release, job_diagnostics[i])
-                              : load_xliff_file(config, job.lang, result.release);
-    if (!job.source) {
+    Document doc = job.source ? current : load_xliff_file(config, job.lang, result.release);
+    if (job.source) {
+      job_diagnostics[i].append(current_warnings);
+    } else {
       // Contract: a returned file's targets are merged only where they honour what was exported.
-      Diagnostics ignored;
-      const Document current = extract_document(config, job.release, ignored);
       if (restore_from_current(doc, current) > 0) {
         job_diagnostics[i].add("restored", Severity::warning,
                                Location{config.xliff_path(job.lang, result.release).string()},
@@ -339,6 +339,21 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     files.commit();
     if (options.progress) {
       options.progress(++done, jobs.size());
+    }
+  };
+  // The pool works release by release: each release is read once for all its languages.
+  std::vector<size_t> first_job;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (i == 0 || jobs[i].release != jobs[i - 1].release) {
+      first_job.push_back(i);
+    }
+  }
+  first_job.push_back(jobs.size());
+  parallel_for(first_job.size() - 1, [&](size_t r) {
+    Diagnostics current_warnings;
+    const Document current = extract_document(config, jobs[first_job[r]].release, current_warnings);
+    for (size_t i = first_job[r]; i < first_job[r + 1]; ++i) {
+      build_job(i, current, current_warnings);
     }
   });
   for (auto& d : job_diagnostics) {
