@@ -168,10 +168,23 @@ std::optional<BlockKind> block_kind_from_key(const std::string& key) {
   return std::nullopt;
 }
 
+void Document::rebuild_unit_index() const {
+  unit_index_.clear();
+  for (size_t i = 0; i < units.size(); ++i) {
+    unit_index_.emplace(units[i].id, i);  // the first of duplicate ids, as a scan would find
+  }
+}
+
 const Unit* Document::find_unit(const std::string& id) const {
-  for (const auto& u : units) {
-    if (u.id == id) {
-      return &u;
+  // A hit is checked against the unit itself; a miss rebuilds the index once before it is
+  // believed, so the index never answers for units that have changed since it was built.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const auto it = unit_index_.find(id);
+    if (it != unit_index_.end() && it->second < units.size() && units[it->second].id == id) {
+      return &units[it->second];
+    }
+    if (attempt == 0) {
+      rebuild_unit_index();
     }
   }
   return nullptr;

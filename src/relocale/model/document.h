@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -135,8 +136,15 @@ struct Document {
   std::vector<Unit> units;
   std::vector<SkeletonPart> skeleton;
 
+  /// The unit with this id, or null. Constant time: an index is built on first use and rebuilt
+  /// whenever it does not answer for the units as they are now (added, moved, renamed). Like the
+  /// other members, not to be called on one Document from several threads at once.
   const Unit* find_unit(const std::string& id) const;
   Unit* find_unit(const std::string& id);
+
+ private:
+  void rebuild_unit_index() const;
+  mutable std::unordered_map<std::string, size_t> unit_index_;
 };
 
 }  // namespace relocale

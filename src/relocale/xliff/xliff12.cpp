@@ -606,7 +606,7 @@ class Xliff12Reader {
     if (unit.id.empty()) {
       fail(tu, tr("<trans-unit> has no id"));
     }
-    if (doc.find_unit(unit.id) != nullptr) {
+    if (!unit_ids_.insert(unit.id).second) {
       fail(tu, subst(tr("duplicate unit id \"{1}\""), {unit.id}), unit.id);
     }
     const std::string resname = tu.attribute("resname").value();
@@ -878,6 +878,7 @@ class Xliff12Reader {
 
   std::string_view text_;
   std::string file_;
+  std::set<std::string> unit_ids_;  // ids of the units read so far, for duplicates
   std::map<std::string, Placeholder> placeholders_;
   std::map<std::string, std::array<std::string, 3>> codes_;
 };

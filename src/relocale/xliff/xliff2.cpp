@@ -378,7 +378,7 @@ class Xliff2Reader {
     if (unit.id.empty()) {
       fail(node, tr("<unit> has no id"));
     }
-    if (doc.find_unit(unit.id) != nullptr) {
+    if (!unit_ids_.insert(unit.id).second) {
       fail(node, subst(tr("duplicate unit id \"{1}\""), {unit.id}), unit.id);
     }
     const std::string type = node.attribute("type").value();
@@ -582,6 +582,7 @@ class Xliff2Reader {
 
   std::string_view text_;
   std::string file_;
+  std::set<std::string> unit_ids_;  // ids of the units read so far, for duplicates
   std::map<std::string, std::string> data_;
   struct ValueInfo {
     std::string kind, value, format;
