@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "exit_codes.h"
 #include "relocale/base/error.h"
+#include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
 #include "relocale/base/suggest.h"
 
@@ -41,6 +42,8 @@ int main(int argc, char* argv[]) {
     std::printf("relocale %s\n", RELOCALE_VERSION);
     return relocale::cli::kSuccess;
   }
+  // Before any thread starts: an interrupt removes temporary files instead of leaving them.
+  relocale::install_interrupt_cleanup();
   relocale::init_i18n(argv[0]);
   if (argc < 2) {
     print_usage();

@@ -7,8 +7,10 @@
 #include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -21,33 +23,43 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Temporary files being written, removed by the signal handler when the process is interrupted.
+// Temporary files being written. On SIGINT, SIGTERM or SIGHUP a dedicated thread (sigwait, so
+// no async-signal-safety limits) takes the mutex, removes them and exits. Temporaries are created
+// and renamed under the same mutex, so none can appear between the clean-up and the exit, even
+// while other threads keep writing.
 std::mutex g_temporaries_mutex;
 std::set<std::string> g_temporaries;
-std::atomic<bool> g_handler_installed{false};
+bool g_exiting = false;  // guarded by g_temporaries_mutex
+std::once_flag g_cleanup_installed;
 
-extern "C" void remove_temporaries_and_exit(int signal_number) {
-  // Only async-signal-safe calls: unlink and _exit. The set is not modified while we walk it
-  // because the signal interrupts this thread; a torn read at worst leaves one temporary behind.
+void wait_for_interrupt_and_clean_up(sigset_t signals) {
+  int signal_number = 0;
+  if (sigwait(&signals, &signal_number) != 0) {
+    return;
+  }
+  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+  g_exiting = true;
   for (const auto& name : g_temporaries) {
-    unlink(name.c_str());
+    ::unlink(name.c_str());
   }
   _exit(128 + signal_number);
 }
 
 void install_handler_once() {
-  bool expected = false;
-  if (g_handler_installed.compare_exchange_strong(expected, true)) {
-    std::signal(SIGINT, remove_temporaries_and_exit);
-    std::signal(SIGTERM, remove_temporaries_and_exit);
-    std::signal(SIGHUP, remove_temporaries_and_exit);
-  }
+  install_interrupt_cleanup();
 }
 
 fs::path temporary_name_for(const fs::path& path) {
   static std::atomic<unsigned> counter{0};
   return path.parent_path() / ("." + path.filename().string() + "." + std::to_string(getpid()) +
                                "." + std::to_string(counter++) + ".tmp");
+}
+
+// Removes a temporary that will not be renamed into place.
+void discard_temporary(const fs::path& temporary) {
+  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+  ::unlink(temporary.c_str());
+  g_temporaries.erase(temporary.string());
 }
 
 fs::path write_temporary(const fs::path& path, std::string_view contents) {
@@ -61,11 +73,18 @@ fs::path write_temporary(const fs::path& path, std::string_view contents) {
     }
   }
   const fs::path temporary = temporary_name_for(path);
+  int fd = -1;
   {
     std::lock_guard<std::mutex> lock(g_temporaries_mutex);
-    g_temporaries.insert(temporary.string());
+    if (g_exiting) {
+      throw Error(Location{path.string()},
+                  tr("relocale was interrupted; the file was not written"));
+    }
+    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      g_temporaries.insert(temporary.string());
+    }
   }
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) {
     throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(errno)}));
   }
@@ -78,34 +97,45 @@ fs::path write_temporary(const fs::path& path, std::string_view contents) {
       }
       const int saved = errno;
       ::close(fd);
-      ::unlink(temporary.c_str());
+      discard_temporary(temporary);
       throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(saved)}));
     }
     written += static_cast<size_t>(n);
   }
   if (::close(fd) != 0) {
-    ::unlink(temporary.c_str());
-    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(errno)}));
+    const int saved = errno;
+    discard_temporary(temporary);
+    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(saved)}));
   }
   return temporary;
 }
 
-void forget_temporary(const fs::path& temporary) {
-  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
-  g_temporaries.erase(temporary.string());
-}
-
 void rename_into_place(const fs::path& temporary, const fs::path& path) {
+  std::unique_lock<std::mutex> lock(g_temporaries_mutex);
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     const int saved = errno;
     ::unlink(temporary.c_str());
-    forget_temporary(temporary);
+    g_temporaries.erase(temporary.string());
+    lock.unlock();
     throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(saved)}));
   }
-  forget_temporary(temporary);
+  g_temporaries.erase(temporary.string());
 }
 
 }  // namespace
+
+void install_interrupt_cleanup() {
+  std::call_once(g_cleanup_installed, [] {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGHUP);
+    // Threads started from here on inherit the mask, so only the clean-up thread takes them.
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::thread(wait_for_interrupt_and_clean_up, signals).detach();
+  });
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -126,9 +156,10 @@ void write_file_atomically(const fs::path& path, std::string_view contents) {
 }
 
 AtomicFileSet::~AtomicFileSet() {
+  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
   for (const auto& p : pending_) {
     ::unlink(p.temporary.c_str());
-    forget_temporary(p.temporary);
+    g_temporaries.erase(p.temporary.string());
   }
 }
 

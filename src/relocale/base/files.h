@@ -10,6 +10,11 @@ namespace relocale {
 /// Reads a whole file as bytes. Throws Error naming the file when it cannot be read.
 std::string read_file(const std::filesystem::path& path);
 
+/// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files being written and exit (128 + the
+/// signal). Call it first thing in main, before any thread starts, so that every thread leaves
+/// those signals to the clean-up thread; the first atomic write calls it otherwise.
+void install_interrupt_cleanup();
+
 /// Writes contents to `.<name>.<pid>.tmp` in the target's folder, flushes it and renames it into
 /// place, so a reader never sees a half-written file and a failed run leaves the old one intact.
 /// Creates missing parent folders. A signal during the write removes the temporary file.
