@@ -109,14 +109,17 @@ std::string with_line_breaks_as_spaces(std::string_view text) {
   return copy;
 }
 
-// Runs a rule's pass over the text and records where it matches.
-void run_pass(CompiledRule& rule, UText* ut, const std::string& text) {
+// Runs a rule's pass over the text and records where it matches. Matches that start after
+// `last_start` are not looked for (they could not end at any position that matters).
+void run_pass(CompiledRule& rule, UText* ut, const std::string& text,
+              size_t last_start = std::string::npos) {
   rule.positions.clear();
   UErrorCode status = U_ZERO_ERROR;
   rule.pass->reset(ut);
   int64_t from = 0;
-  const auto size = static_cast<int64_t>(text.size());
-  while (from <= size && rule.pass->find(from, status) && U_SUCCESS(status)) {
+  const auto size = static_cast<int64_t>(std::min(text.size(), last_start));
+  while (from <= size && rule.pass->find(from, status) && U_SUCCESS(status) &&
+         rule.pass->start64(status) <= size) {
     rule.positions.push_back(static_cast<size_t>(rule.pass->end64(status)));
     from = static_cast<int64_t>(code_points_forward(text, rule.pass->start64(status), 1));
     if (from <= rule.pass->start64(status)) {
@@ -262,15 +265,13 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
       candidates[position] = true;
     }
   }
-  // Each rule's pass; a break rule adds the places where it matches as candidates.
+  // Each break rule's pass adds the places where it matches as candidates.
   for (auto& rule : impl_->rules) {
-    if (rule.pass) {
+    if (rule.pass && rule.is_break) {
       run_pass(rule, ut.get(), text);
-      if (rule.is_break) {
-        for (size_t position : rule.positions) {
-          if (position > 0 && position < text.size()) {
-            candidates.emplace(position, false);
-          }
+      for (size_t position : rule.positions) {
+        if (position > 0 && position < text.size()) {
+          candidates.emplace(position, false);
         }
       }
     } else if (rule.is_break && rule.after_finder) {
@@ -282,6 +283,18 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
         }
       }
       status = U_ZERO_ERROR;
+    }
+  }
+
+  // Exceptions matter only at candidates: with none (a one-sentence block), there is nothing to
+  // ask them; otherwise their passes stop past the last candidate.
+  if (candidates.empty()) {
+    return breaks;
+  }
+  const size_t last_candidate = candidates.rbegin()->first;
+  for (auto& rule : impl_->rules) {
+    if (rule.pass && !rule.is_break) {
+      run_pass(rule, ut.get(), text, last_candidate);
     }
   }
 
