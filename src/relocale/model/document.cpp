@@ -1,5 +1,6 @@
 #include "relocale/model/document.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -103,6 +104,31 @@ std::string debug_string(const Content& content) {
     }
   }
   return out;
+}
+
+std::set<std::string> well_nested_code_pairs(const Content& content) {
+  std::set<std::string> nested;
+  std::set<std::string> broken;
+  std::vector<std::string> stack;
+  for (const auto& run : content) {
+    if (const auto* b = std::get_if<CodeStart>(&run)) {
+      stack.push_back(b->id);
+    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+      if (!stack.empty() && stack.back() == e->id) {
+        stack.pop_back();
+        if (!broken.count(e->id)) {
+          nested.insert(e->id);
+        }
+      } else {
+        // Crossed pairs: everything still open is written as separate start and end codes.
+        for (const auto& open : stack) {
+          broken.insert(open);
+        }
+        stack.erase(std::remove(stack.begin(), stack.end(), e->id), stack.end());
+      }
+    }
+  }
+  return nested;
 }
 
 std::vector<const Placeholder*> placeholders_of(const Content& content) {

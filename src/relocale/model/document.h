@@ -2,6 +2,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <variant>
@@ -75,6 +76,11 @@ std::string source_form(const Content& content);
 std::string plain_text(const Content& content);
 /// "Tel: {1:phone +41227179468}." — for test failure messages and debugging.
 std::string debug_string(const Content& content);
+/// The ids of the paired codes that open and close within this content, properly nested: the
+/// ones an XLIFF writer can write as one element (<pc>, <g>); the others are written as separate
+/// start and end codes (<sc>/<ec>, <bx>/<ex>). A crossing breaks every pair open at that point.
+std::set<std::string> well_nested_code_pairs(const Content& content);
+
 /// The placeholders of a content, in order.
 std::vector<const Placeholder*> placeholders_of(const Content& content);
 

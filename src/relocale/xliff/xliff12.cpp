@@ -99,30 +99,6 @@ std::string encode_skeleton(const Document& doc) {
 
 // ---- writing ----------------------------------------------------------------------------------
 
-std::set<std::string> well_nested_pairs(const Content& content) {
-  std::set<std::string> nested;
-  std::set<std::string> broken;
-  std::vector<std::string> stack;
-  for (const auto& run : content) {
-    if (const auto* b = std::get_if<CodeStart>(&run)) {
-      stack.push_back(b->id);
-    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
-      if (!stack.empty() && stack.back() == e->id) {
-        stack.pop_back();
-        if (!broken.count(e->id)) {
-          nested.insert(e->id);
-        }
-      } else {
-        for (const auto& open : stack) {
-          broken.insert(open);
-        }
-        stack.erase(std::remove(stack.begin(), stack.end(), e->id), stack.end());
-      }
-    }
-  }
-  return nested;
-}
-
 const char* delimiter_ctype(const std::string& kind) {
   if (kind == "strong") {
     return "bold";
@@ -163,7 +139,7 @@ class Writer12 {
   explicit Writer12(const XliffWriteOptions& options) : options_(options) {}
 
   void content(pugi::xml_node parent, const Content& runs) {
-    const auto nested = well_nested_pairs(runs);
+    const auto nested = well_nested_code_pairs(runs);
     parent.append_child(pugi::node_pcdata);
     std::vector<pugi::xml_node> stack{parent};
     for (const auto& run : runs) {

@@ -18,32 +18,6 @@ std::string display_of(const Placeholder& p, const XliffWriteOptions& options) {
   return options.display ? options.display(p) : p.source_text;
 }
 
-// Which CodeStart ids close within this content, properly nested: those become <pc>, the others
-// <sc>/<ec>.
-std::set<std::string> well_nested_pairs(const Content& content) {
-  std::set<std::string> nested;
-  std::vector<std::string> stack;
-  std::set<std::string> broken;
-  for (const auto& run : content) {
-    if (const auto* b = std::get_if<CodeStart>(&run)) {
-      stack.push_back(b->id);
-    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
-      if (!stack.empty() && stack.back() == e->id) {
-        stack.pop_back();
-        if (!broken.count(e->id)) {
-          nested.insert(e->id);
-        }
-      } else {
-        // Crossed pairs: everything still open is written as sc/ec.
-        for (const auto& open : stack) {
-          broken.insert(open);
-        }
-      }
-    }
-  }
-  return nested;
-}
-
 const char* code_sub_type(const std::string& kind) {
   if (kind == "strong") {
     return "xlf:b";
@@ -65,7 +39,7 @@ pugi::xml_node append_inline(pugi::xml_node container, const char* name) {
 
 void write_content(pugi::xml_node parent, const Content& content, const XliffWriteOptions& options,
                    const std::set<std::string>& known_data) {
-  const auto nested = well_nested_pairs(content);
+  const auto nested = well_nested_code_pairs(content);
   // An empty text node first and last in every inline container keeps pugixml's indentation out
   // of the content: it indents only elements whose children start or end with an element.
   parent.append_child(pugi::node_pcdata);
