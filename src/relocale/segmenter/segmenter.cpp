@@ -30,15 +30,24 @@ using UTextPtr = std::unique_ptr<UText, UTextCloser>;
 
 struct CompiledRule {
   bool is_break = true;
-  // Most rules: (?:before)(?=after), run once over the text (as Okapi does); after each match
-  // the search resumes one character after its start, so overlapping matches are found too.
-  std::unique_ptr<icu::RegexMatcher> pass;
-  std::vector<size_t> positions;  // where the pass matched in the current text, sorted
-  // A rule whose before-pattern starts with ^ (about how the paragraph starts) is asked at each
-  // candidate instead: (?:before)\z on the text from its start, then after with lookingAt().
+  // The rule asked at one position. A <beforebreak> of bounded length becomes a look-behind,
+  // (?<=before)(?:after), tried once with lookingAt() at the position: a few steps, whatever the
+  // length of the paragraph.
+  std::unique_ptr<icu::RegexMatcher> at;
+  // Any other <beforebreak> is searched for as (?:before)\z in the `before_window` characters
+  // before the position, then <afterbreak> is tried there with lookingAt().
   std::unique_ptr<icu::RegexMatcher> before;
   std::unique_ptr<icu::RegexMatcher> after;
-  std::unique_ptr<icu::RegexMatcher> after_finder;  // its candidates, for a break rule
+  int before_window = 0;
+  bool anchored = false;  // the <beforebreak> starts with ^: it is about the paragraph's start
+  // A break rule also proposes candidates wherever it matches. (?:before)(?=after) runs once over
+  // the text (as Okapi does); after each match the search resumes one character after its start,
+  // so overlapping matches are found too. An anchored rule's candidates are where <afterbreak>
+  // matches instead.
+  std::unique_ptr<icu::RegexMatcher> pass;
+  std::unique_ptr<icu::RegexMatcher> after_finder;
+  std::vector<size_t> positions;  // where the pass matched in the current text, sorted
+  uint64_t text_generation = 0;   // the text the matchers were last given
 };
 
 bool is_white_space_at(const std::string& text, size_t offset, size_t* length) {
@@ -137,10 +146,13 @@ struct Segmenter::Impl {
   std::vector<std::unique_ptr<icu::RegexPattern>> patterns;
   std::vector<CompiledRule> rules;  // destroyed before the patterns they point into
   std::unique_ptr<icu::BreakIterator> breaker;
+  uint64_t text_generation = 0;  // counts the texts given to find_breaks
 
   // Compiles a pattern of a rule; the pattern is kept here because a matcher points into it.
+  // Returns null with `status` set when ICU refuses the pattern and `may_fail` is true.
   std::unique_ptr<icu::RegexMatcher> matcher_for(const std::string& pattern, const SrxRule& rule,
-                                                 const std::string& file_name) {
+                                                 const std::string& file_name,
+                                                 bool may_fail = false) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error{};
     std::unique_ptr<icu::RegexPattern> compiled(
@@ -150,6 +162,9 @@ struct Segmenter::Impl {
       matcher.reset(compiled->matcher(status));
     }
     if (U_FAILURE(status) || !matcher) {
+      if (may_fail) {
+        return nullptr;
+      }
       // read_srx checked every pattern; only rules built by hand get here.
       Location where;
       where.file = file_name;
@@ -161,36 +176,60 @@ struct Segmenter::Impl {
     return matcher;
   }
 
+  // Gives the rule's matchers the current text, once per text and only for the rules asked.
+  void bind(CompiledRule& rule, UText* ut) const {
+    if (rule.text_generation == text_generation) {
+      return;
+    }
+    for (auto* m : {rule.at.get(), rule.before.get(), rule.after.get(), rule.pass.get(),
+                    rule.after_finder.get()}) {
+      if (m) {
+        m->reset(ut);
+        // Look-arounds and \b see past the region; ^ and $ only at the real ends of the text,
+        // except where a region is set with anchoring bounds on purpose (before_matches).
+        m->useTransparentBounds(true);
+        m->useAnchoringBounds(false);
+      }
+    }
+    rule.text_generation = text_generation;
+  }
+
   bool matches_at(CompiledRule& rule, UText* ut, const std::string& text, size_t position) {
     if (rule.pass) {
       return std::binary_search(rule.positions.begin(), rule.positions.end(), position);
     }
-    return before_matches(rule, ut, text, position) && after_matches(rule, ut, text, position);
+    bind(rule, ut);
+    UErrorCode status = U_ZERO_ERROR;
+    const auto limit = static_cast<int64_t>(code_points_forward(text, position, kWindow));
+    if (rule.at) {
+      rule.at->region(static_cast<int64_t>(position), limit, status);
+      const bool found = rule.at->lookingAt(status);
+      return U_SUCCESS(status) && found;
+    }
+    return before_matches(rule, text, position) && after_matches(rule, position, limit);
   }
 
-  bool before_matches(CompiledRule& rule, UText* ut, const std::string& text, size_t position) {
-    if (code_points_back(text, position, kAnchoredWindow) > 0) {
-      return false;  // the pattern starts with ^ and looks back no further than this
+  // Whether (?:before)\z matches in the region that ends at the position: the search starts
+  // `before_window` characters back, and \z holds at the region's end (anchoring bounds).
+  static bool before_matches(CompiledRule& rule, const std::string& text, size_t position) {
+    const size_t from = code_points_back(text, position, rule.before_window);
+    if (rule.anchored && from > 0) {
+      return false;  // the pattern starts with ^ and looks back no further than its window
     }
     UErrorCode status = U_ZERO_ERROR;
-    rule.before->reset(ut);
-    rule.before->region(0, static_cast<int64_t>(position), status);
-    rule.before->useAnchoringBounds(true);  // so that \z matches at the position
-    rule.before->useTransparentBounds(true);
+    rule.before->useAnchoringBounds(true);
+    rule.before->region(0, static_cast<int64_t>(position), static_cast<int64_t>(from), status);
     const bool found = rule.before->find(status);
+    rule.before->useAnchoringBounds(false);
     return U_SUCCESS(status) && found;
   }
 
-  bool after_matches(CompiledRule& rule, UText* ut, const std::string& text, size_t position) {
+  static bool after_matches(CompiledRule& rule, size_t position, int64_t limit) {
     if (!rule.after) {
       return true;
     }
     UErrorCode status = U_ZERO_ERROR;
-    const size_t limit = code_points_forward(text, position, kWindow);
-    rule.after->reset(ut);
-    rule.after->region(static_cast<int64_t>(position), static_cast<int64_t>(limit), status);
-    rule.after->useAnchoringBounds(false);  // $ only at the real end of the text
-    rule.after->useTransparentBounds(true);
+    rule.after->region(static_cast<int64_t>(position), limit, status);
     const bool found = rule.after->lookingAt(status);
     return U_SUCCESS(status) && found;
   }
@@ -211,23 +250,32 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
     throw Error(subst(tr("cannot create ICU's sentence break iterator for \"{1}\": {2}"),
                       {lang, u_errorName(status)}));
   }
+  const std::string& file = rules.file_name;
   for (const SrxRule* rule : rules.rules_for(lang)) {
     CompiledRule compiled;
     compiled.is_break = rule->is_break;
-    if (!rule->before.empty() && rule->before[0] == '^') {
-      compiled.before = impl_->matcher_for("(?:" + rule->before + ")\\z", *rule, rules.file_name);
-      if (!rule->after.empty()) {
-        compiled.after = impl_->matcher_for(rule->after, *rule, rules.file_name);
-        if (rule->is_break) {
-          compiled.after_finder = impl_->matcher_for(rule->after, *rule, rules.file_name);
-        }
-      }
-    } else {
+    compiled.anchored = !rule->before.empty() && rule->before[0] == '^';
+    if (rule->is_break && !compiled.anchored) {
       std::string pass = "(?:" + rule->before + ")";
       if (!rule->after.empty()) {
         pass += "(?=" + rule->after + ")";
       }
-      compiled.pass = impl_->matcher_for(pass, *rule, rules.file_name);
+      compiled.pass = impl_->matcher_for(pass, *rule, file);
+      impl_->rules.push_back(std::move(compiled));
+      continue;
+    }
+    // ICU accepts a look-behind only when it can bound its length (U_REGEX_LOOK_BEHIND_LIMIT).
+    compiled.at = impl_->matcher_for("(?<=" + rule->before + ")(?:" + rule->after + ")", *rule,
+                                     file, /*may_fail=*/true);
+    if (!compiled.at) {
+      compiled.before = impl_->matcher_for("(?:" + rule->before + ")\\z", *rule, file);
+      compiled.before_window = compiled.anchored ? kAnchoredWindow : kWindow;
+      if (!rule->after.empty()) {
+        compiled.after = impl_->matcher_for(rule->after, *rule, file);
+      }
+    }
+    if (rule->is_break && !rule->after.empty()) {
+      compiled.after_finder = impl_->matcher_for(rule->after, *rule, file);
     }
     impl_->rules.push_back(std::move(compiled));
   }
@@ -243,6 +291,7 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
     return breaks;
   }
   const std::string text = with_line_breaks_as_spaces(original);
+  ++impl_->text_generation;
   UErrorCode status = U_ZERO_ERROR;
   UTextPtr ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
   if (U_FAILURE(status)) {
@@ -286,18 +335,10 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
     }
   }
 
-  // Exceptions matter only at candidates: with none (a one-sentence block), there is nothing to
-  // ask them; otherwise their passes stop past the last candidate.
+  // Exceptions are asked only at candidates: a one-sentence block asks none.
   if (candidates.empty()) {
     return breaks;
   }
-  const size_t last_candidate = candidates.rbegin()->first;
-  for (auto& rule : impl_->rules) {
-    if (rule.pass && !rule.is_break) {
-      run_pass(rule, ut.get(), text, last_candidate);
-    }
-  }
-
   for (const auto& [position, icu_breaks] : candidates) {
     bool is_break = icu_breaks;  // no rule applies: ICU's decision stands
     for (auto& rule : impl_->rules) {
