@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 
+#include "relocale/base/fingerprint.h"
+
 namespace relocale {
 
 namespace {
@@ -78,6 +80,35 @@ std::string source_form(const Content& content) {
     }
   }
   return out;
+}
+
+std::string source_fingerprint(const Document& doc) {
+  Fingerprint f;
+  f.add(doc.release).add(doc.format).add(doc.source_lang).add(doc.date).add(doc.title);
+  for (const auto& unit : doc.units) {
+    f.add("unit").add(unit.id).add(block_kind_key(unit.kind));
+    for (const auto& seg : unit.segments) {
+      f.add("segment").add(seg.id).add(seg.space_after);
+      for (const auto& run : seg.source) {
+        if (const auto* s = std::get_if<std::string>(&run)) {
+          f.add("text").add(*s);
+        } else if (const auto* p = std::get_if<Placeholder>(&run)) {
+          f.add("ph").add(p->id).add(placeholder_kind_key(p->kind)).add(p->canonical);
+          f.add(p->source_text).add(p->format);
+        } else if (const auto* b = std::get_if<CodeStart>(&run)) {
+          f.add("start").add(b->id).add(b->original).add(b->kind);
+        } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+          f.add("end").add(e->id).add(e->original);
+        }
+      }
+    }
+  }
+  for (const auto& part : doc.skeleton) {
+    f.add(part.unit_id.empty() ? "skeleton-text" : "skeleton-unit")
+        .add(part.text)
+        .add(part.unit_id);
+  }
+  return f.hex();
 }
 
 std::string plain_text(const Content& content) {

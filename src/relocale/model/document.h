@@ -141,6 +141,11 @@ struct Document {
   std::string title;
   std::vector<Unit> units;
   std::vector<SkeletonPart> skeleton;
+  /// Written by extract into the XLIFF file: what the source side was extracted from (a digest
+  /// of the release, the rules and the options) and what it holds (source_fingerprint). When both
+  /// still hold, check and build take the file's source side as the release without extracting
+  /// it again. Empty in a file that a tool stripped of our skeleton.
+  std::string extraction_key;
 
   /// The unit with this id, or null. Constant time: an index is built on first use and rebuilt
   /// whenever it does not answer for the units as they are now (added, moved, renamed). Like the
@@ -152,5 +157,10 @@ struct Document {
   void rebuild_unit_index() const;
   mutable std::unordered_map<std::string, size_t> unit_index_;
 };
+
+/// A digest of everything a source document holds that build and check rely on: its units'
+/// ids, kinds and segments (ids, source content with every placeholder's value, white space),
+/// the skeleton, the date, title and format. Targets, states and notes are not part of it.
+std::string source_fingerprint(const Document& doc);
 
 }  // namespace relocale

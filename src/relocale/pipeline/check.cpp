@@ -37,14 +37,16 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
   parallel_for(releases.size(), [&](size_t r) {
     const std::string& release_path = releases[r];
     const std::string release = release_name(release_path);
-    // The release as extract would make it now: the reference for stale-source.
-    std::optional<Document> current;
-    if (options.stale_source) {
-      Diagnostics extract_warnings;  // extract's own warnings are extract's business
-      current = extract_document(config, release_path, extract_warnings);
-    }
+    // The release as extract would make it now: the reference for stale-source. A file whose
+    // extraction key still holds is that reference itself; otherwise the release is extracted
+    // (once for all languages). Extract's own warnings are extract's business.
+    CurrentRelease current(config, release_path);
     for (const auto& lang : langs) {
       const Document doc = load_xliff_file(config, lang, release);
+      const Document* current_source = nullptr;
+      if (options.stale_source) {
+        current_source = current.is_described_by(doc) ? &doc : &current.extracted();
+      }
       LanguageReport report;
       report.release = release;
       report.lang = lang;
@@ -62,7 +64,7 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       input.doc = &doc;
       input.xliff_file = report.xliff_file;
       input.glossary = &glossary;
-      input.current_source = current ? &*current : nullptr;
+      input.current_source = current_source;
       run_qa_checks(input, findings);
       report.errors = findings.count(Severity::error);
       report.warnings = findings.count(Severity::warning);

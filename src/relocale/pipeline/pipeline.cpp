@@ -6,7 +6,10 @@
 #include <map>
 #include <mutex>
 
+#include <unicode/uvernum.h>
+
 #include "relocale/base/files.h"
+#include "relocale/base/fingerprint.h"
 #include "relocale/base/i18n.h"
 #include "relocale/base/parallel.h"
 #include "relocale/base/suggest.h"
@@ -81,6 +84,31 @@ void check_units_match_skeleton(const Document& doc, const std::string& file_nam
   }
 }
 
+// What extract reads to make a release's source side, as a digest: the release's bytes, the
+// segmentation rules, the options of value recognition, and the versions of relocale and ICU
+// (whose rules and data decide sentence breaks and month names).
+std::string extraction_inputs_key(const ProjectConfig& config, const std::string& release_path,
+                                  std::string_view release_bytes) {
+  // The rules file is read once per process (a run does not change it).
+  static std::mutex mutex;
+  static std::map<std::string, std::string> rules_digests;
+  const std::string srx = config.path(config.srx_file).string();
+  std::string rules_digest;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = rules_digests.find(srx);
+    if (it == rules_digests.end()) {
+      it = rules_digests.emplace(srx, Fingerprint().add(read_file(srx)).hex()).first;
+    }
+    rules_digest = it->second;
+  }
+  Fingerprint f;
+  f.add("relocale " RELOCALE_VERSION).add(U_ICU_VERSION).add(release_path).add(release_bytes);
+  f.add(config.source_lang).add(config.region).add(config.date_order).add(config.release_date);
+  f.add(rules_digest);
+  return f.hex();
+}
+
 }  // namespace
 
 std::vector<std::string> select_releases(const ProjectConfig& config,
@@ -137,7 +165,8 @@ Document extract_document(const ProjectConfig& config, const std::string& releas
                           Diagnostics& warnings) {
   const fs::path file = path_inside(config.root, release_path, config.config_file.string());
   // Read: Markdown through cmark (or plain text), with front matter and an exact skeleton.
-  Document doc = read_release(read_file(file), release_path);
+  const std::string bytes = read_file(file);
+  Document doc = read_release(bytes, release_path);
   doc.release = release_name(release_path);
   doc.source_lang = config.source_lang;
   if (doc.date.empty()) {
@@ -159,7 +188,52 @@ Document extract_document(const ProjectConfig& config, const std::string& releas
       config.date_order == "month-first" ? DayMonthOrder::month_first : DayMonthOrder::day_first;
   values.default_year = year_of(doc.date);
   prepare_units(doc, *segmenter, values, warnings);
+  doc.extraction_key =
+      extraction_inputs_key(config, release_path, bytes) + "-" + source_fingerprint(doc);
   return doc;
+}
+
+CurrentRelease::CurrentRelease(const ProjectConfig& config, std::string release_path)
+    : config_(config), release_path_(std::move(release_path)) {}
+
+bool CurrentRelease::is_described_by(const Document& doc) {
+  if (doc.extraction_key.empty()) {
+    return false;
+  }
+  if (inputs_key_.empty()) {
+    const fs::path file = path_inside(config_.root, release_path_, config_.config_file.string());
+    inputs_key_ = extraction_inputs_key(config_, release_path_, read_file(file));
+  }
+  if (doc.extraction_key != inputs_key_ + "-" + source_fingerprint(doc)) {
+    return false;
+  }
+  if (!described_by_ && !extracted_) {
+    described_by_ = doc;
+  }
+  return true;
+}
+
+const Document& CurrentRelease::extracted() {
+  if (!extracted_) {
+    extracted_ = extract_document(config_, release_path_, warnings_);
+  }
+  return *extracted_;
+}
+
+Document CurrentRelease::source_document() {
+  if (extracted_ || !described_by_) {
+    return extracted();
+  }
+  Document source = *described_by_;
+  source.target_lang.clear();
+  for (auto& unit : source.units) {
+    for (auto& seg : unit.segments) {
+      seg.target.reset();
+      seg.state = SegmentState::initial;
+      seg.candidates.clear();
+    }
+  }
+  return source;
 }
 
 std::vector<ExtractResult> run_extract(const ProjectConfig& config, const ExtractOptions& options,
@@ -262,25 +336,29 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
   std::vector<Diagnostics> job_diagnostics(jobs.size());
   std::atomic<size_t> done{0};
   // One job: a release in one language, given the release as extract reads it now.
-  auto build_job = [&](size_t i, const Document& current, const Diagnostics& current_warnings) {
+  auto build_job = [&](size_t i, CurrentRelease& current) {
     const Job& job = jobs[i];
     BuildResult& result = results[i];
     result.release = release_name(job.release);
     result.lang = job.lang;
     // Read: the source language comes from the release itself, the others from their XLIFF.
-    Document doc = job.source ? current : load_xliff_file(config, job.lang, result.release);
+    Document doc =
+        job.source ? current.source_document() : load_xliff_file(config, job.lang, result.release);
+    const std::string xliff_file = config.xliff_path(job.lang, result.release).string();
     if (job.source) {
-      job_diagnostics[i].append(current_warnings);
-    } else {
+      job_diagnostics[i].append(current.extraction_warnings());
+    } else if (!current.is_described_by(doc)) {
       // Contract: a returned file's targets are merged only where they honour what was exported.
-      if (restore_from_current(doc, current) > 0) {
-        job_diagnostics[i].add("restored", Severity::warning,
-                               Location{config.xliff_path(job.lang, result.release).string()},
+      const Document& extracted = current.extracted();
+      if (restore_from_current(doc, extracted) > 0) {
+        job_diagnostics[i].add("restored", Severity::warning, Location{xliff_file},
                                tr("a tool dropped relocale's skeleton or placeholder values from "
                                   "this file; they were restored from the current release"));
       }
-      enforce_merge_contract(doc, &current, config.xliff_path(job.lang, result.release).string(),
-                             job_diagnostics[i]);
+      enforce_merge_contract(doc, &extracted, xliff_file, job_diagnostics[i]);
+    } else {
+      // The file's source side is the release as it is now: only its targets are to be judged.
+      enforce_merge_contract(doc, nullptr, xliff_file, job_diagnostics[i]);
     }
     const HouseStyle& style = styles.get(job.lang);
     MergeOptions merge;
@@ -350,10 +428,17 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
   }
   first_job.push_back(jobs.size());
   parallel_for(first_job.size() - 1, [&](size_t r) {
-    Diagnostics current_warnings;
-    const Document current = extract_document(config, jobs[first_job[r]].release, current_warnings);
+    CurrentRelease current(config, jobs[first_job[r]].release);
+    // The languages first: a file that describes the release spares extracting it for the source.
     for (size_t i = first_job[r]; i < first_job[r + 1]; ++i) {
-      build_job(i, current, current_warnings);
+      if (!jobs[i].source) {
+        build_job(i, current);
+      }
+    }
+    for (size_t i = first_job[r]; i < first_job[r + 1]; ++i) {
+      if (jobs[i].source) {
+        build_job(i, current);
+      }
     }
   });
   for (auto& d : job_diagnostics) {

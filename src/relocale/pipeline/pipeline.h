@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,32 @@ struct ExtractResult {
 /// Reads a release and makes its translatable document (values protected, segmented, stable ids).
 Document extract_document(const ProjectConfig& config, const std::string& release_path,
                           Diagnostics& warnings);
+
+/// The release as extract reads it now, for check and build to compare returned files with. An
+/// XLIFF file whose extraction key still holds (the same release bytes, rules, options and
+/// relocale version, and an intact source side) stands for it, so the release is segmented and
+/// its values recognised again only when some file does not. Used by one thread at a time.
+class CurrentRelease {
+ public:
+  CurrentRelease(const ProjectConfig& config, std::string release_path);
+  /// True when `doc`, read from an XLIFF file, holds the release's source side exactly as
+  /// extract would make it now.
+  bool is_described_by(const Document& doc);
+  /// The release extracted (the first call extracts it).
+  const Document& extracted();
+  /// Extract's warnings about the release; empty until extracted() was called.
+  const Diagnostics& extraction_warnings() const { return warnings_; }
+  /// The source side of the release: a file that describes it, else the extraction.
+  Document source_document();
+
+ private:
+  const ProjectConfig& config_;
+  std::string release_path_;
+  std::string inputs_key_;  // computed on first use
+  std::optional<Document> extracted_;
+  std::optional<Document> described_by_;  // a file that describes the release, if one was seen
+  Diagnostics warnings_;
+};
 
 /// extract: each release → xliff/<lang>/<release>.xlf per target language, carrying over every
 /// translation already there (and the project's memory), written atomically.

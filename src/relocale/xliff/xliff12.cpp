@@ -87,6 +87,9 @@ std::string encode_skeleton(const Document& doc) {
   append_record(out, 'R', doc.release);
   append_record(out, 'D', doc.date);
   append_record(out, 'N', doc.title);
+  if (!doc.extraction_key.empty()) {
+    append_record(out, 'K', doc.extraction_key);
+  }
   for (const auto& part : doc.skeleton) {
     if (part.unit_id.empty()) {
       append_record(out, 'T', part.text);
@@ -495,6 +498,9 @@ class Xliff12Reader {
         break;
       case 'N':
         doc.title = value;
+        break;
+      case 'K':
+        doc.extraction_key = value;
         break;
       case 'T':
         doc.skeleton.push_back({value, ""});

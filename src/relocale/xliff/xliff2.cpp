@@ -165,6 +165,12 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
   skeleton.append_attribute("date") = doc.date.c_str();
   skeleton.append_attribute("format") = doc.format.c_str();
   skeleton.append_attribute("release") = doc.release.c_str();
+  if (!doc.title.empty()) {
+    skeleton.append_attribute("title") = doc.title.c_str();
+  }
+  if (!doc.extraction_key.empty()) {
+    skeleton.append_attribute("key") = doc.extraction_key.c_str();
+  }
   skeleton.append_attribute("xml:space") = "preserve";
   for (const auto& part : doc.skeleton) {
     if (part.unit_id.empty()) {
@@ -321,6 +327,8 @@ class Xliff2Reader {
       doc.date = child.attribute("date").value();
       doc.format = child.attribute("format").value();
       doc.release = child.attribute("release").value();
+      doc.title = child.attribute("title").value();
+      doc.extraction_key = child.attribute("key").value();
       for (auto part : child.children()) {
         if (local_name(part) == "text") {
           doc.skeleton.push_back({part.text().get(), ""});

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace relocale {
+
+/// A 64-bit FNV-1a digest of a sequence of fields, to tell whether something is the same as
+/// before (an input of extract, the source side of an XLIFF file). Not for security: anyone can
+/// make two inputs with the same digest. Each field is framed by its length, so ("ab", "c") and
+/// ("a", "bc") differ. Stable across machines and versions of the compiler.
+class Fingerprint {
+ public:
+  Fingerprint& add(std::string_view field);
+  Fingerprint& add(uint64_t number);
+  /// 16 lowercase hexadecimal digits.
+  std::string hex() const;
+
+ private:
+  void mix(const void* data, size_t size);
+  uint64_t state_ = 14695981039346656037ULL;  // FNV offset basis
+};
+
+}  // namespace relocale
