@@ -200,10 +200,19 @@ std::string render_date_range(const Placeholder& p, const icu::Locale& locale,
     check(status, p);
     return to_utf8(joined);
   }
-  std::unique_ptr<icu::DateIntervalFormat> formatter(
-      icu::DateIntervalFormat::createInstance(skeleton, locale, status));
-  check(status, p);
-  formatter->setTimeZone(*icu::TimeZone::getGMT());
+  // Creating an interval formatter costs far more than formatting with it: one per thread,
+  // locale and skeleton.
+  thread_local std::map<std::pair<std::string, std::u16string>,
+                        std::unique_ptr<icu::DateIntervalFormat>>
+      formatters;
+  auto& formatter =
+      formatters[{locale.getName(),
+                  std::u16string(skeleton.getBuffer(), static_cast<size_t>(skeleton.length()))}];
+  if (!formatter) {
+    formatter.reset(icu::DateIntervalFormat::createInstance(skeleton, locale, status));
+    check(status, p);
+    formatter->setTimeZone(*icu::TimeZone::getGMT());
+  }
   icu::DateInterval interval(from, to);
   icu::UnicodeString out;
   icu::FieldPosition position;
@@ -296,10 +305,21 @@ std::string render_currency(const Placeholder& p, const icu::Locale& locale) {
 std::string render_phone(const Placeholder& p, const HouseStyle& style) {
   namespace pn = i18n::phonenumbers;
   const auto& util = *pn::PhoneNumberUtil::GetInstance();
-  pn::PhoneNumber number;
-  if (util.Parse(p.canonical, "ZZ", &number) != pn::PhoneNumberUtil::NO_PARSING_ERROR) {
-    bad_value(p);
+  // Parsing costs far more than formatting, and a release repeats its numbers in every language:
+  // parsed numbers are kept per thread (a bounded number of them).
+  thread_local std::map<std::string, pn::PhoneNumber> parsed;
+  auto known = parsed.find(p.canonical);
+  if (known == parsed.end()) {
+    pn::PhoneNumber number;
+    if (util.Parse(p.canonical, "ZZ", &number) != pn::PhoneNumberUtil::NO_PARSING_ERROR) {
+      bad_value(p);
+    }
+    if (parsed.size() >= 4096) {
+      parsed.clear();
+    }
+    known = parsed.emplace(p.canonical, number).first;
   }
+  const pn::PhoneNumber& number = known->second;
   std::string out;
   util.Format(
       number,
