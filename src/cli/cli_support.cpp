@@ -79,6 +79,11 @@ ProgressCallback ProgressLine::callback() {
     }
     const double now =
         std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (done < total && now - last_shown_ < 0.1) {
+      return;  // ten updates a second are enough for a person
+    }
+    last_shown_ = now;
     const double seconds = now - start_;
     const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
     const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,8 @@ class ProgressLine {
   bool enabled_;
   bool shown_ = false;
   double start_;
+  double last_shown_ = 0;
+  std::mutex mutex_;  // the callback is called from the worker threads
 };
 
 /// Prints warnings and errors to stderr, one line each: "relocale: warning: file:line: message".

@@ -113,7 +113,12 @@ int run_check_command(const CommandContext& context) {
   if (!threshold.empty()) {
     options.threshold = parse_threshold(threshold, "--threshold");
   }
-  const CheckResult result = run_check(config, options);
+  CheckResult result;
+  {
+    ProgressLine progress;  // cleared before the report is printed
+    options.progress = progress.callback();
+    result = run_check(config, options);
+  }
   // Colour only for a person at a terminal (and not when NO_COLOR asks for none).
   const bool colour = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
   for (const auto& request : requests) {

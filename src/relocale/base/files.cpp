@@ -237,6 +237,11 @@ void check_utf8_text(std::string_view text, const std::string& file_name, bool a
   }
   for (size_t i = 0; i < text.size();) {
     const char c = text[i];
+    // Most bytes of a release or an XLIFF file are printable ASCII: past them in one step.
+    if (static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80) {
+      ++i;
+      continue;
+    }
     if (c == '\0') {
       const auto lc = line_column_at(text, i);
       throw Error(

@@ -1,5 +1,6 @@
 #include "relocale/pipeline/check.h"
 
+#include <atomic>
 #include <filesystem>
 
 #include "relocale/base/parallel.h"
@@ -34,6 +35,7 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
   // the reports are the same whatever the number of threads.
   std::vector<std::vector<LanguageReport>> reports(releases.size());
   std::vector<Diagnostics> findings_of(releases.size());
+  std::atomic<size_t> done{0};
   parallel_for(releases.size(), [&](size_t r) {
     const std::string& release_path = releases[r];
     const std::string release = release_name(release_path);
@@ -70,6 +72,9 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       report.warnings = findings.count(Severity::warning);
       findings_of[r].append(findings);
       reports[r].push_back(std::move(report));
+    }
+    if (options.progress) {
+      options.progress(++done, releases.size());
     }
   });
   for (size_t r = 0; r < releases.size(); ++r) {

@@ -8,6 +8,7 @@
 #include "relocale/checker/completeness.h"
 #include "relocale/checker/reports.h"
 #include "relocale/config/project_config.h"
+#include "relocale/pipeline/pipeline.h"
 
 namespace relocale {
 
@@ -15,7 +16,8 @@ struct CheckOptions {
   std::vector<std::string> releases;
   std::vector<std::string> langs;
   std::optional<Threshold> threshold;  // overrides the configuration for every language
-  bool stale_source = true;            // re-extract each release to find stale XLIFF sources
+  bool stale_source = true;            // compare with each release as extract reads it now
+  ProgressCallback progress;           // releases done of total, if set
 };
 
 // LanguageReport and CheckResult are declared in relocale/checker/reports.h.
