@@ -141,3 +141,20 @@ TEST_CASE("segmentation stays linear on a long paragraph without a stop", "[segm
   const std::string tail = " Next one.";
   CHECK(segmenter.find_breaks(text + tail) == std::vector<size_t>{text.size() + 1});
 }
+
+TEST_CASE("break offsets are UTF-8 byte offsets, whatever the characters before them",
+          "[segmenter]") {
+  // Two-, three- and four-byte characters (the last is two UTF-16 code units) before each break.
+  const std::string text = "Ça coûte 5 €. Voilà 😀 fini. Dr. Müller reste. Ende.";
+  const Segmenter segmenter(shipped_rules(), "fr");
+  const auto breaks = segmenter.find_breaks(text);
+  CHECK(breaks == std::vector<size_t>{text.find("Voilà"), text.find("Dr."), text.find("Ende")});
+  const ByteRange value{text.find("5 €"), text.find("5 €") + std::string("5 €.").size()};
+  CHECK(segmenter.find_breaks(text, {value}).front() == text.find("Voilà"));
+}
+
+TEST_CASE("ill-formed UTF-8 does not move the breaks after it", "[segmenter]") {
+  const std::string text = "Bad \xFF\xFE bytes here. Next one \xC3 too. Last.";
+  const auto breaks = Segmenter(shipped_rules(), "en").find_breaks(text);
+  CHECK(breaks == std::vector<size_t>{text.find("Next"), text.find("Last")});
+}

@@ -79,22 +79,62 @@ size_t back_over_white_space(const std::string& text, size_t offset) {
   return offset;
 }
 
-size_t code_points_back(const std::string& text, size_t offset, int count) {
-  int32_t i = static_cast<int32_t>(offset);
-  for (int k = 0; k < count && i > 0; ++k) {
-    U8_BACK_1(reinterpret_cast<const uint8_t*>(text.data()), 0, i);
+// The same walks over UTF-16, where the rules run: ICU's regular expressions take their fast path
+// on a UTF-16 text held in one piece, and are several times slower through a UTF-8 UText.
+size_t skip_white_space(const icu::UnicodeString& text, size_t offset) {
+  const auto length = static_cast<size_t>(text.length());
+  while (offset < length) {
+    const UChar32 c = text.char32At(static_cast<int32_t>(offset));
+    if (!u_isUWhiteSpace(c)) {
+      break;
+    }
+    offset += U16_LENGTH(c);
   }
-  return static_cast<size_t>(i);
+  return offset;
 }
 
-size_t code_points_forward(const std::string& text, size_t offset, int count) {
-  int32_t i = static_cast<int32_t>(offset);
-  const auto length = static_cast<int32_t>(text.size());
-  for (int k = 0; k < count && i < length; ++k) {
-    U8_FWD_1(reinterpret_cast<const uint8_t*>(text.data()), i, length);
+size_t back_over_white_space(const icu::UnicodeString& text, size_t offset) {
+  while (offset > 0) {
+    const UChar32 c = text.char32At(static_cast<int32_t>(offset) - 1);
+    if (!u_isUWhiteSpace(c)) {
+      break;
+    }
+    offset -= U16_LENGTH(c);
   }
-  return static_cast<size_t>(i);
+  return offset;
 }
+
+size_t code_points_back(const icu::UnicodeString& text, size_t offset, int count) {
+  return static_cast<size_t>(text.moveIndex32(static_cast<int32_t>(offset), -count));
+}
+
+size_t code_points_forward(const icu::UnicodeString& text, size_t offset, int count) {
+  return static_cast<size_t>(text.moveIndex32(static_cast<int32_t>(offset), count));
+}
+
+// The block as UTF-16, with the UTF-8 byte offset of each of its code units (and of its end).
+struct Utf16Text {
+  icu::UnicodeString text;
+  std::vector<size_t> byte_offset;
+  explicit Utf16Text(const std::string& utf8) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+    const auto size = static_cast<int32_t>(utf8.size());
+    byte_offset.reserve(utf8.size() + 1);
+    for (int32_t i = 0; i < size;) {
+      const int32_t start = i;
+      UChar32 c = 0;
+      U8_NEXT(bytes, i, size, c);
+      if (c < 0) {
+        c = 0xFFFD;  // an ill-formed sequence reads as one replacement character
+      }
+      text.append(c);
+      for (int32_t k = 0; k < U16_LENGTH(c); ++k) {
+        byte_offset.push_back(static_cast<size_t>(start));
+      }
+    }
+    byte_offset.push_back(utf8.size());
+  }
+};
 
 // A single line break inside a block is white space (a soft wrap), not the end of a paragraph as
 // ICU's rule SB4 would have it: the caller gives one block at a time. Replacing each line-break
@@ -120,13 +160,13 @@ std::string with_line_breaks_as_spaces(std::string_view text) {
 
 // Runs a rule's pass over the text and records where it matches. Matches that start after
 // `last_start` are not looked for (they could not end at any position that matters).
-void run_pass(CompiledRule& rule, UText* ut, const std::string& text,
+void run_pass(CompiledRule& rule, UText* ut, const icu::UnicodeString& text,
               size_t last_start = std::string::npos) {
   rule.positions.clear();
   UErrorCode status = U_ZERO_ERROR;
   rule.pass->reset(ut);
   int64_t from = 0;
-  const auto size = static_cast<int64_t>(std::min(text.size(), last_start));
+  const auto size = static_cast<int64_t>(std::min(static_cast<size_t>(text.length()), last_start));
   while (from <= size && rule.pass->find(from, status) && U_SUCCESS(status) &&
          rule.pass->start64(status) <= size) {
     rule.positions.push_back(static_cast<size_t>(rule.pass->end64(status)));
@@ -194,7 +234,7 @@ struct Segmenter::Impl {
     rule.text_generation = text_generation;
   }
 
-  bool matches_at(CompiledRule& rule, UText* ut, const std::string& text, size_t position) {
+  bool matches_at(CompiledRule& rule, UText* ut, const icu::UnicodeString& text, size_t position) {
     if (rule.pass) {
       return std::binary_search(rule.positions.begin(), rule.positions.end(), position);
     }
@@ -211,7 +251,7 @@ struct Segmenter::Impl {
 
   // Whether (?:before)\z matches in the region that ends at the position: the search starts
   // `before_window` characters back, and \z holds at the region's end (anchoring bounds).
-  static bool before_matches(CompiledRule& rule, const std::string& text, size_t position) {
+  static bool before_matches(CompiledRule& rule, const icu::UnicodeString& text, size_t position) {
     const size_t from = code_points_back(text, position, rule.before_window);
     if (rule.anchored && from > 0) {
       return false;  // the pattern starts with ^ and looks back no further than its window
@@ -290,10 +330,13 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
   if (original.empty()) {
     return breaks;
   }
-  const std::string text = with_line_breaks_as_spaces(original);
+  // The rules run on UTF-16 positions; breaks are given back as byte offsets of the UTF-8 text.
+  const Utf16Text block(with_line_breaks_as_spaces(original));
+  const icu::UnicodeString& text = block.text;
+  const auto length = static_cast<size_t>(text.length());
   ++impl_->text_generation;
   UErrorCode status = U_ZERO_ERROR;
-  UTextPtr ut(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));
+  UTextPtr ut(utext_openConstUnicodeString(nullptr, &text, &status));
   if (U_FAILURE(status)) {
     throw Error(subst(tr("cannot read the text for segmentation: {1}"), {u_errorName(status)}));
   }
@@ -306,7 +349,7 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
   for (int32_t b = impl_->breaker->next(); b != icu::BreakIterator::DONE;
        b = impl_->breaker->next()) {
     const auto boundary = static_cast<size_t>(b);
-    if (boundary == 0 || boundary >= text.size()) {
+    if (boundary == 0 || boundary >= length) {
       continue;
     }
     const size_t position = back_over_white_space(text, boundary);
@@ -319,7 +362,7 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
     if (rule.pass && rule.is_break) {
       run_pass(rule, ut.get(), text);
       for (size_t position : rule.positions) {
-        if (position > 0 && position < text.size()) {
+        if (position > 0 && position < length) {
           candidates.emplace(position, false);
         }
       }
@@ -327,7 +370,7 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
       rule.after_finder->reset(ut.get());
       while (rule.after_finder->find(status) && U_SUCCESS(status)) {
         const auto position = static_cast<size_t>(rule.after_finder->start64(status));
-        if (position > 0 && position < text.size()) {
+        if (position > 0 && position < length) {
           candidates.emplace(position, false);
         }
       }
@@ -350,14 +393,18 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
     if (!is_break) {
       continue;
     }
-    const size_t offset = skip_white_space(text, position);
-    if (offset == 0 || offset >= text.size() || (!breaks.empty() && offset <= breaks.back())) {
+    const size_t next = skip_white_space(text, position);
+    if (next == 0 || next >= length) {
       continue;
     }
-    const size_t candidate = position;  // a lambda may not capture a structured binding (clang)
+    const size_t offset = block.byte_offset[next];
+    const size_t end = block.byte_offset[position];
+    if (!breaks.empty() && offset <= breaks.back()) {
+      continue;
+    }
     const bool is_protected =
         std::any_of(protected_ranges.begin(), protected_ranges.end(), [&](const ByteRange& r) {
-          return (r.begin < candidate && candidate < r.end) || (r.begin < offset && offset < r.end);
+          return (r.begin < end && end < r.end) || (r.begin < offset && offset < r.end);
         });
     if (!is_protected) {
       breaks.push_back(offset);
