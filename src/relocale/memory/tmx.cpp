@@ -4,13 +4,13 @@
 #include <cctype>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <pugixml.hpp>
 
 #include "relocale/base/error.h"
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
+#include "relocale/base/xml_output.h"
 
 #ifndef RELOCALE_VERSION
 #define RELOCALE_VERSION "0"
@@ -517,9 +517,7 @@ std::string write_tmx(const TranslationMemory& memory, const std::string& source
     write_tuv(tu, entry.source_lang, entry.source, numbers);
     write_tuv(tu, entry.target_lang, entry.target, numbers);
   }
-  std::ostringstream out;
-  document.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return out.str();
+  return xml_to_string(document);
 }
 
 TranslationMemory read_tmx(std::string_view text, const std::string& file_name) {

@@ -10,6 +10,7 @@
 
 #include "relocale/base/error.h"
 #include "relocale/base/i18n.h"
+#include "relocale/base/xml_output.h"
 #include "relocale/xliff/unit_notes.h"
 
 namespace relocale {
@@ -405,9 +406,7 @@ std::string write_xliff12(const Document& doc, const XliffWriteOptions& options)
       }
     }
   }
-  std::ostringstream out;
-  xml.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return std::move(out).str();
+  return xml_to_string(xml);
 }
 
 // ---- reading ----------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 // XLIFF 2.0 writer and reader (OASIS XLIFF Version 2.0, core + Translation Candidates module).
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "relocale/base/error.h"
 #include "relocale/base/i18n.h"
+#include "relocale/base/xml_output.h"
 #include "relocale/xliff/unit_notes.h"
 #include "relocale/xliff/xliff_io.h"
 
@@ -185,8 +185,16 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
       .set_value(subst(tr("Release \"{1}\" ({2}), dated {3}: {4}"),
                        {doc.release, doc.source_file, doc.date.empty() ? "-" : doc.date, doc.title})
                      .c_str());
+  // The units are written one at a time into the text, each from a small tree of its own, so
+  // that a big release never has the tree of its whole XLIFF file in memory.
+  std::string out = xml_to_string(xml);
+  const size_t file_end = out.rfind("  </file>");
+  RELOCALE_ASSERT(file_end != std::string::npos, "the <file> element has children");
+  const std::string tail = out.substr(file_end);
+  out.resize(file_end);
   for (const auto& unit : doc.units) {
-    auto u = file.append_child("unit");
+    pugi::xml_document unit_xml;
+    auto u = unit_xml.append_child("unit");
     u.append_attribute("id") = unit.id.c_str();
     u.append_attribute("name") =
         (std::string(block_kind_key(unit.kind)) + "-" + std::to_string(unit.position)).c_str();
@@ -274,10 +282,10 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
             .set_value(seg.space_after.c_str());
       }
     }
+    append_xml(out, u, 2);
   }
-  std::ostringstream out;
-  xml.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
-  return std::move(out).str();
+  out += tail;
+  return out;
 }
 
 // ---- reading ----------------------------------------------------------------------------------

@@ -1,0 +1,32 @@
+#include "relocale/base/xml_output.h"
+
+namespace relocale {
+
+namespace {
+
+class StringWriter : public pugi::xml_writer {
+ public:
+  explicit StringWriter(std::string& out) : out_(out) {}
+  void write(const void* data, size_t size) override {
+    out_.append(static_cast<const char*>(data), size);
+  }
+
+ private:
+  std::string& out_;
+};
+
+}  // namespace
+
+std::string xml_to_string(const pugi::xml_document& xml) {
+  std::string out;
+  StringWriter writer(out);
+  xml.save(writer, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return out;
+}
+
+void append_xml(std::string& out, const pugi::xml_node& node, unsigned depth) {
+  StringWriter writer(out);
+  node.print(writer, "  ", pugi::format_indent, pugi::encoding_utf8, depth);
+}
+
+}  // namespace relocale
