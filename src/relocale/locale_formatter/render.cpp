@@ -43,12 +43,19 @@ void check(UErrorCode status, const Placeholder& p) {
 
 /// The target locale, with the house style's numbering system ("ar@numbers=arab").
 icu::Locale target_locale(const HouseStyle& style) {
-  UErrorCode status = U_ZERO_ERROR;
-  icu::Locale locale = icu::Locale::forLanguageTag(style.lang.c_str(), status);
-  if (!style.numbering_system.empty()) {
-    locale.setKeywordValue("numbers", style.numbering_system.c_str(), status);
+  // Parsing a language tag costs more than most formatting: once per thread and tag.
+  thread_local std::map<std::pair<std::string, std::string>, icu::Locale> locales;
+  const auto key = std::make_pair(style.lang, style.numbering_system);
+  auto known = locales.find(key);
+  if (known == locales.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(style.lang.c_str(), status);
+    if (!style.numbering_system.empty()) {
+      locale.setKeywordValue("numbers", style.numbering_system.c_str(), status);
+    }
+    known = locales.emplace(key, locale).first;
   }
-  return locale;
+  return known->second;
 }
 
 /// The skeleton for the house style: "long" keeps the spelled month the source skeleton asks for,
