@@ -6,6 +6,7 @@
 //   relocale_limits extract ROOT OUT LANGS    cmark + sentence breaks + one XLIFF 2.0 per language
 //   relocale_limits check   XLIFF_DIR         pugixml parse and walk of every .xlf below
 //   relocale_limits build   XLIFF_DIR OUT     pugixml parse + writing md, txt, html per XLIFF
+//                                              and once per release for the source language
 //
 // ROOT is a generated project (ROOT/releases/*.md). Prints one JSON object: files, bytes read,
 // seconds (wall), threads. RELOCALE_THREADS sets the number of threads (default: one per core).
@@ -255,29 +256,46 @@ int main(int argc, char* argv[]) {
       totals.chars += chars;  // the walk's result is kept: it cannot be optimised away
     });
   } else if (mode == "build" && argc == 4) {
+    // The same outputs as relocale build: each release in md, txt and html in every target
+    // language, and once in the source language (from the XLIFF files of the first language).
     const auto xliffs = files_with(argv[2], ".xlf");
     const fs::path out = argv[3];
     files = xliffs.size();
+    std::string first_lang;
     for (const auto& p : xliffs) {
       fs::create_directories(out / p.parent_path().filename());
+      const std::string lang = p.parent_path().filename().string();
+      first_lang = first_lang.empty() || lang < first_lang ? lang : first_lang;
     }
+    fs::create_directories(out / "source");
+    auto write_release = [](const fs::path& base, const std::string& md) {
+      write_all(base.string() + ".md", md);
+      write_all(base.string() + ".txt", md);
+      write_all(base.string() + ".html",
+                "<!DOCTYPE html>\n<html><body><p>" + md + "</p></body></html>\n");
+    };
     run_parallel(xliffs.size(), threads, [&](size_t i) {
       const std::string text = read_all(xliffs[i]);
       totals.bytes += text.size();
       pugi::xml_document doc;
       doc.load_buffer(text.data(), text.size());
+      const bool with_source = xliffs[i].parent_path().filename() == first_lang;
       std::string md;
+      std::string source;
       for (auto seg : doc.select_nodes("//*[local-name()='segment']")) {
         auto target = seg.node().child("target");
         md += target ? target.child_value() : seg.node().child("source").child_value();
         md += ' ';
+        if (with_source) {
+          source += seg.node().child("source").child_value();
+          source += ' ';
+        }
         totals.units += 1;
       }
-      const fs::path base = out / xliffs[i].parent_path().filename() / xliffs[i].stem();
-      write_all(base.string() + ".md", md);
-      write_all(base.string() + ".txt", md);
-      write_all(base.string() + ".html",
-                "<!DOCTYPE html>\n<html><body><p>" + md + "</p></body></html>\n");
+      write_release(out / xliffs[i].parent_path().filename() / xliffs[i].stem(), md);
+      if (with_source) {
+        write_release(out / "source" / xliffs[i].stem(), source);
+      }
     });
   } else {
     std::fprintf(stderr, "relocale_limits: unknown mode or wrong arguments\n");
