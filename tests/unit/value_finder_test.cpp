@@ -169,6 +169,54 @@ TEST_CASE("phone numbers are found with libphonenumber and written in E.164", "[
   }
 }
 
+// libphonenumber's matcher only sees windows around dense digits (value_finder.cpp): a number
+// at either end of a block, next to another, or far from other digits is found whole all the same.
+TEST_CASE("phone numbers are found at the ends of a block and side by side", "[values]") {
+  CHECK(describe("+41 22 717 94 68 is the switchboard.", in_2018()) ==
+        Values{"phone [+41 22 717 94 68] +41227179468"});
+  CHECK(describe("The switchboard: +41 22 717 94 68", in_2018()) ==
+        Values{"phone [+41 22 717 94 68] +41227179468"});
+  CHECK(describe("022 717 91 11", in_2018()) == Values{"phone [022 717 91 11] +41227179111"});
+  // Two numbers a comma apart, and two a few words apart.
+  CHECK(describe("+41 22 717 94 68, +41 22 917 12 34", in_2018()) ==
+        Values{"phone [+41 22 717 94 68] +41227179468", "phone [+41 22 917 12 34] +41229171234"});
+  CHECK(describe("+41 22 717 94 68 or else +41 22 917 12 34", in_2018()) ==
+        Values{"phone [+41 22 717 94 68] +41227179468", "phone [+41 22 917 12 34] +41229171234"});
+  // The opening bracket belongs to the number, and the number is found after a long text whose
+  // only other digits are far away.
+  std::string text = "In 2018, ";
+  for (int i = 0; i < 40; ++i) {
+    text += "the dialogue went on without figures; ";
+  }
+  const size_t at = text.size();
+  text += "(022) 717 91 11, the desk.";
+  const auto values = find_values(text, in_2018());
+  REQUIRE(values.size() == 1);
+  CHECK(values[0].kind == PlaceholderKind::phone);
+  CHECK(values[0].begin == at);
+  CHECK(text.substr(values[0].begin, values[0].end - values[0].begin) == "(022) 717 91 11");
+  CHECK(values[0].canonical == "+41227179111");
+}
+
+TEST_CASE("a date next to a phone number keeps both", "[values]") {
+  CHECK(describe("On 2018-10-09, call +41 22 717 94 68.", in_2018()) ==
+        Values{"date [2018-10-09] 2018-10-09 yMMMMd", "phone [+41 22 717 94 68] +41227179468"});
+}
+
+TEST_CASE("a month name is read after blanks of any kind and after mid-", "[values]") {
+  CHECK(describe("in\tMarch, mid-July and until  June", in_2018()) ==
+        Values{"month [March] 2018-03 MMMM", "month [July] 2018-07 MMMM",
+               "month [June] 2018-06 MMMM"});
+  // Not after a longer word that ends like one of those, nor glued to digits.
+  CHECK(describe("within May, 2in May", in_2018()).empty());
+}
+
+TEST_CASE("e-mail addresses start at a letter or digit", "[values]") {
+  CHECK(describe("Write to .a.b@iom.int or -x@un.org.", in_2018()) ==
+        Values{"email [a.b@iom.int] a.b@iom.int", "email [x@un.org] x@un.org"});
+  CHECK(describe("a@b and c@d.org", in_2018()) == Values{"email [c@d.org] c@d.org"});
+}
+
 TEST_CASE("e-mail addresses and URLs leave trailing punctuation out", "[values]") {
   CHECK(describe("Write to asamri@iom.int. See www.iom.int/news).", in_2018()) ==
         Values{"email [asamri@iom.int] asamri@iom.int", "url [www.iom.int/news] www.iom.int/news"});

@@ -10,6 +10,7 @@
 #include <phonenumbers/phonenumbermatch.h>
 #include <phonenumbers/phonenumbermatcher.h>
 #include <phonenumbers/phonenumberutil.h>
+#include <phonenumbers/utf/unicodetext.h>
 #include <unicode/dcfmtsym.h>
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
@@ -67,6 +68,9 @@ bool is_word_char(UChar32 c) {
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
+bool is_ascii_alnum(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 /// A value may start at `begin` only if it is not glued to a word or an identifier before it:
 /// "G7", "COVID-19", "A/73/100" and "v2" keep their digits.
@@ -103,17 +107,6 @@ std::string to_utf8(const icu::UnicodeString& s) {
   return out;
 }
 
-/// The regex of a pattern, compiled once per thread: compiling costs far more than matching, and
-/// the month patterns depend on the language, so they cannot be function-level statics.
-const std::regex& cached_regex(const std::string& pattern) {
-  thread_local std::map<std::string, std::regex> cache;
-  auto it = cache.find(pattern);
-  if (it == cache.end()) {
-    it = cache.emplace(pattern, std::regex(pattern)).first;
-  }
-  return it->second;
-}
-
 bool valid_date(int y, int m, int d) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (y < 1 || m < 1 || m > 12 || d < 1) {
@@ -147,13 +140,41 @@ std::string escape_regex(const std::string& s) {
   return out;
 }
 
-/// The source language's conventions, read from ICU once per call.
+/// The patterns of dates written with a month name, in the source language.
+struct SpelledDatePatterns {
+  std::regex day_range;    // "26 and 27 March 2018"
+  std::regex month_range;  // "March 26-27, 2018"
+  std::regex day_month;    // "26 March 2018"
+  std::regex month_day;    // "March 26, 2018"
+  std::regex month_year;   // "March 2018"
+  std::regex bare;         // "in March" (English)
+};
+
+/// The source language's conventions, read from ICU once per thread and language.
 struct SourceConventions {
   std::vector<std::string> months;  // wide format names, January first
   std::string month_alternation;    // "January|February|..." for regexes
   std::string group = ",";
   std::string decimal = ".";
+  SpelledDatePatterns spelled;  // compiled here: compiling costs far more than matching
 };
+
+/// Compiles the month-name patterns of find_spelled_dates for the months of `c`.
+void compile_spelled_date_patterns(SourceConventions& c) {
+  const std::string month = "(" + c.month_alternation + ")";
+  const std::string day = R"((\d{1,2})(?:st|nd|rd|th)?)";
+  const std::string year = R"((?:,?\s+(\d{4}))?)";
+  const std::string dash = R"(\s*(?:-|–|—)\s*|\s+(?:and|to)\s+)";
+  auto& p = c.spelled;
+  p.day_range = std::regex(day + "(?:" + dash + ")" + day + R"(\s+)" + month + year);
+  p.month_range = std::regex(month + R"(\s+)" + day + "(?:" + dash + ")" + day + year);
+  p.day_month = std::regex(day + R"(\s+)" + month + year);
+  p.month_day = std::regex(month + R"(\s+)" + day + year);
+  p.month_year = std::regex(month + R"(\s+(\d{4}))");
+  p.bare = std::regex(
+      R"((?:\b(?:in|In|this|This|next|Next|last|Last|of|until|Until|since|Since|by|By|early|late)\s+|\bmid-))" +
+      month);
+}
 
 SourceConventions conventions_for(const std::string& lang) {
   SourceConventions c;
@@ -186,6 +207,9 @@ SourceConventions conventions_for(const std::string& lang) {
     c.group = to_utf8(numbers.getSymbol(icu::DecimalFormatSymbols::kGroupingSeparatorSymbol));
     c.decimal = to_utf8(numbers.getSymbol(icu::DecimalFormatSymbols::kDecimalSeparatorSymbol));
   }
+  if (!c.months.empty()) {
+    compile_spelled_date_patterns(c);
+  }
   return c;
 }
 
@@ -216,6 +240,101 @@ int month_number(const SourceConventions& c, const std::string& name) {
     }
   }
   return 0;
+}
+
+// --- where phone numbers can be ---------------------------------------------------------------
+//
+// libphonenumber's PhoneNumberMatcher costs about 2,000 instructions per byte of the text it is
+// given, and more on long texts (it copies the rest of the text for every candidate). It is given
+// only windows around the digits that could make a phone number, cut so that it finds there
+// exactly what it would find in the whole text:
+//  - Its candidate pattern (8.12: PhoneNumberMatcherRegExps::pattern_) starts with at most 10
+//    opening characters ("(", "+" and punctuation) before the first digit; between two digits it
+//    allows at most 4 punctuation characters, or an extension: a label of at most 10 characters
+//    ("extensión", ";ext=", "x", "#"), possibly with one of ":.．", amid runs of any length of
+//    the separators of is_extension_separator. A candidate ends with a digit or with "#".
+//  - Beyond the candidate it reads one character before and after it (no Latin letter, "%" or
+//    currency sign there) and, for a time stamp, the three after it (":30").
+// So digits with more than kMaxBridge other characters between them, or with a letter between
+// them that no extension label holds, are never in one candidate: they make separate clusters. A
+// window is a cluster with kLeadMargin code points before it and kTrailMargin after it; the pattern
+// cannot match a candidate starting in the margin before the first digit, nor reach past the last
+// digit and "#", and another cluster's digits are further away than either margin (windows that
+// overlap are merged). A cluster with fewer ASCII digits than a phone number needs
+// (kMinPhoneDigits, checked on every match) is not searched at all.
+
+constexpr int kMinPhoneDigits = 8;
+constexpr int kMaxBridge = 16;   // the pattern allows 11 between two digits of one candidate
+constexpr int kLeadMargin = 12;  // 10 opening characters and the character before them
+constexpr int kTrailMargin = 6;  // "#", the character after the candidate and ":30"
+
+bool is_extension_separator(UChar32 c) {
+  return c == ' ' || c == '\t' || c == 0xA0 || c == ',' || c == '-';
+}
+
+/// An ASCII letter that neither an extension label ("ext", "extension", "anexo", "int", "x",
+/// in any case) nor the pattern's punctuation (which holds "x") contains: no candidate goes on
+/// past it to another digit.
+bool can_only_end_a_candidate(UChar32 c) {
+  const bool ascii_letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return ascii_letter &&
+         std::string_view("aeinostxAEINOSTX").find(static_cast<char>(c)) == std::string_view::npos;
+}
+
+/// Byte ranges [begin, end) of `text` to give to the matcher, in order, not overlapping.
+std::vector<std::pair<size_t, size_t>> phone_windows(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  std::vector<std::pair<size_t, size_t>> windows;
+  auto add_window = [&](int32_t first, int32_t last_end) {
+    for (int n = 0; n < kLeadMargin && first > 0; ++n) {
+      U8_BACK_1(bytes, 0, first);
+    }
+    for (int n = 0; n < kTrailMargin && last_end < length; ++n) {
+      U8_FWD_1(bytes, last_end, length);
+    }
+    const auto begin = static_cast<size_t>(first), end = static_cast<size_t>(last_end);
+    if (!windows.empty() && begin <= windows.back().second) {
+      windows.back().second = end;  // clusters only just apart: one window holds both
+    } else {
+      windows.emplace_back(begin, end);
+    }
+  };
+  int32_t first = -1, last_end = 0;  // the current cluster's digits
+  int ascii_digits = 0, bridge = 0;
+  for (int32_t i = 0; i < length;) {
+    const int32_t at = i;
+    UChar32 c = bytes[i];
+    if (c < 0x80) {
+      ++i;
+    } else {
+      U8_NEXT(bytes, i, length, c);
+    }
+    // \p{Nd} in the matcher's pattern: any decimal digit, "٣" and "３" too.
+    const bool digit = c < 0x80 ? is_digit(static_cast<char>(c)) : (c >= 0 && u_isdigit(c));
+    if (!digit) {
+      if (can_only_end_a_candidate(c)) {
+        bridge = kMaxBridge + 1;
+      } else if (!is_extension_separator(c) && bridge <= kMaxBridge) {
+        ++bridge;
+      }
+      continue;
+    }
+    if (first < 0 || bridge > kMaxBridge) {
+      if (first >= 0 && ascii_digits >= kMinPhoneDigits) {
+        add_window(first, last_end);
+      }
+      first = at;
+      ascii_digits = 0;
+    }
+    last_end = i;
+    ascii_digits += c < 0x80 ? 1 : 0;
+    bridge = 0;
+  }
+  if (first >= 0 && ascii_digits >= kMinPhoneDigits) {
+    add_window(first, last_end);
+  }
+  return windows;
 }
 
 class Finder {
@@ -256,31 +375,36 @@ class Finder {
     add(begin, end, PlaceholderKind::code, {}, kDate, std::move(message));
   }
 
-  template <typename F>
-  void for_each_match(const std::regex& re, F&& f) {
-    const char* b = text_.data();
-    match_offset_ = 0;
-    for (std::cregex_iterator it(b, b + text_.size(), re), end; it != end; ++it) {
-      f(*it);
-    }
+  /// Whether `re` matches at `a` (and not later); positions in `m` are relative to `a`.
+  bool match_at(const std::regex& re, size_t a, std::cmatch* m) const {
+    const auto flags =
+        a > 0 ? std::regex_constants::match_continuous | std::regex_constants::match_prev_avail
+              : std::regex_constants::match_continuous;
+    return std::regex_search(text_.data() + a, text_.data() + text_.size(), *m, re, flags);
   }
 
-  /// The same as for_each_match for a pattern that can only start at one of `anchors` (the
-  /// first digit of a number, a month name, "http"): the pattern is tried there only, instead of
-  /// at every byte of the text, which std::regex makes slow. Like the iterator, a match is not
-  /// looked for inside the previous one.
+  /// Calls `f` on each match of `re`, as a regex iterator over the whole text would, for a pattern
+  /// that can only start at one of `anchors` (the first digit of a number, a month name, "http"):
+  /// the pattern is tried there only, instead of at every byte of the text, which std::regex
+  /// makes slow. Like the iterator, a match is not looked for inside the previous one.
   template <typename F>
   void for_each_match_at(const std::regex& re, const std::vector<size_t>& anchors, F&& f) {
+    for_each_match_at(
+        re, anchors, [](size_t) { return true; }, std::forward<F>(f));
+  }
+
+  /// The same, trying the pattern only at the anchors where `may_start` (a cheap necessary
+  /// condition written by hand) holds: the others cannot match, so skipping them changes nothing.
+  template <typename P, typename F>
+  void for_each_match_at(const std::regex& re, const std::vector<size_t>& anchors, P&& may_start,
+                         F&& f) {
     size_t last_end = 0;
     for (const size_t a : anchors) {
-      if (a < last_end) {
+      if (a < last_end || !may_start(a)) {
         continue;
       }
       std::cmatch m;
-      const auto flags =
-          a > 0 ? std::regex_constants::match_continuous | std::regex_constants::match_prev_avail
-                : std::regex_constants::match_continuous;
-      if (std::regex_search(text_.data() + a, text_.data() + text_.size(), m, re, flags)) {
+      if (match_at(re, a, &m)) {
         match_offset_ = a;
         last_end = a + static_cast<size_t>(m.length(0));
         f(m);
@@ -326,17 +450,29 @@ class Finder {
 
   /// Where "http" or "www." occurs, in any case.
   std::vector<size_t> url_starts() const {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     std::vector<size_t> out;
     for (size_t i = 0; i + 4 <= text_.size(); ++i) {
-      std::string lower(text_.substr(i, 4));
-      for (auto& ch : lower) {
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const char c = lower(text_[i]);
+      if (c != 'h' && c != 'w') {
+        continue;  // the common case, without looking further
       }
-      if (lower == "http" || lower == "www.") {
+      const char word[] = {c, lower(text_[i + 1]), lower(text_[i + 2]), lower(text_[i + 3])};
+      const std::string_view w(word, 4);
+      if (w == "http" || w == "www.") {
         out.push_back(i);
       }
     }
     return out;
+  }
+
+  /// The length of the run of digits starting at `a`.
+  size_t digit_run_length(size_t a) const {
+    size_t i = a;
+    while (i < text_.size() && is_digit(text_[i])) {
+      ++i;
+    }
+    return i - a;
   }
 
   static int to_int(const std::csub_match& m) { return m.matched ? std::stoi(m.str()) : 0; }
@@ -372,18 +508,33 @@ class Finder {
     });
     static const std::regex email(
         R"([A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})");
-    if (text_.find('@') == std::string_view::npos) {
-      return;  // no address without an at sign
-    }
-    for_each_match(email, [&](const std::cmatch& m) {
-      const size_t begin = at(m, 0);
+    // An address holds one at sign, right after its local part: the pattern is tried only at
+    // the first letter or digit of the run of local-part characters before each at sign (not
+    // before the end of the previous address), the leftmost place a regex iterator would find.
+    auto is_local = [](char c) {
+      return is_ascii_alnum(c) || std::string_view("._%+-").find(c) != std::string_view::npos;
+    };
+    size_t last_end = 0;
+    for (size_t q = text_.find('@'); q != std::string_view::npos; q = text_.find('@', q + 1)) {
+      size_t begin = q;
+      while (begin > last_end && is_local(text_[begin - 1])) {
+        --begin;
+      }
+      while (begin < q && !is_ascii_alnum(text_[begin])) {
+        ++begin;
+      }
+      std::cmatch m;
+      if (begin == q || !match_at(email, begin, &m)) {
+        continue;
+      }
       const size_t end = begin + m.length(0);
+      last_end = end;
       if (is_word_char(code_point_before(text_, begin)) ||
           is_word_char(code_point_at(text_, end))) {
-        return;
+        continue;
       }
       add(begin, end, PlaceholderKind::email, m.str(0), kUrlEmail);
-    });
+    }
   }
 
   // --- phone numbers
@@ -405,26 +556,42 @@ class Finder {
     if (!worth_it) {
       return;
     }
+    const auto windows = phone_windows(text_);
+    if (windows.empty()) {
+      return;
+    }
+    // First: it installs the logger that UnicodeText reports invalid text to.
     const auto& util = *pn::PhoneNumberUtil::GetInstance();
-    const std::string copy(text_);
-    pn::PhoneNumberMatcher matcher(util, copy, options_.region, pn::PhoneNumberMatcher::VALID,
-                                   std::numeric_limits<int>::max());
-    while (matcher.HasNext()) {
-      pn::PhoneNumberMatch match;
-      matcher.Next(&match);
-      const std::string& raw = match.raw_string();
-      // A bare run of digits is a count or an identifier more often than a phone number: ask for
-      // an international prefix or the separators people write phone numbers with.
-      const bool plus = !raw.empty() && raw[0] == '+';
-      const bool separated = raw.find_first_of(" -.()\xC2") != std::string::npos;
-      const auto n_digits = std::count_if(raw.begin(), raw.end(), is_digit);
-      if ((!plus && !separated) || n_digits < 8) {
-        continue;
+    // The matcher finds nothing at all in a text that is not interchange-valid UTF-8 (a control
+    // character, a noncharacter): ask the same question of the whole text, as it would have been
+    // asked before the text was cut into windows.
+    pn::UnicodeText whole;
+    whole.PointToUTF8(text_.data(), static_cast<int>(text_.size()));
+    if (!whole.UTF8WasValid()) {
+      return;
+    }
+    for (const auto& [begin, end] : windows) {
+      const std::string window(text_.substr(begin, end - begin));
+      pn::PhoneNumberMatcher matcher(util, window, options_.region, pn::PhoneNumberMatcher::VALID,
+                                     std::numeric_limits<int>::max());
+      while (matcher.HasNext()) {
+        pn::PhoneNumberMatch match;
+        matcher.Next(&match);
+        const std::string& raw = match.raw_string();
+        // A bare run of digits is a count or an identifier more often than a phone number: ask
+        // for an international prefix or the separators people write phone numbers with.
+        const bool plus = !raw.empty() && raw[0] == '+';
+        const bool separated = raw.find_first_of(" -.()\xC2") != std::string::npos;
+        const auto n_digits = std::count_if(raw.begin(), raw.end(), is_digit);
+        if ((!plus && !separated) || n_digits < kMinPhoneDigits) {
+          continue;
+        }
+        std::string e164;
+        util.Format(match.number(), pn::PhoneNumberUtil::E164, &e164);
+        const size_t start = begin + static_cast<size_t>(match.start());
+        add(start, start + static_cast<size_t>(match.length()), PlaceholderKind::phone, e164,
+            kPhone);
       }
-      std::string e164;
-      util.Format(match.number(), pn::PhoneNumberUtil::E164, &e164);
-      add(static_cast<size_t>(match.start()), static_cast<size_t>(match.start() + match.length()),
-          PlaceholderKind::phone, e164, kPhone);
     }
   }
 
@@ -448,37 +615,133 @@ class Finder {
                 {std::string(text_.substr(begin, end - begin))}));
   }
 
-  void find_spelled_dates() {
-    if (conv_.months.empty()) {
-      return;
+  // Cheap checks that an anchor can start a match at all, so that std::regex, which costs
+  // hundreds of instructions per attempt with twelve month names to try, runs only where one may.
+
+  /// Where the day of a spelled date that starts at `a` (a digit run's start) ends: one or two
+  /// digits and the ordinal suffix if there is one (the patterns' \s, "-" or "and" cannot follow
+  /// a letter, so a present suffix is always taken). npos when the run is longer.
+  size_t day_end(size_t a) const {
+    const size_t n = digit_run_length(a);
+    if (n > 2) {
+      return std::string_view::npos;
     }
-    const std::string month = "(" + conv_.month_alternation + ")";
-    const std::string day = R"((\d{1,2})(?:st|nd|rd|th)?)";
-    const std::string year = R"((?:,?\s+(\d{4}))?)";
-    const std::string dash = R"(\s*(?:-|–|—)\s*|\s+(?:and|to)\s+)";
+    size_t i = a + n;
+    const std::string_view rest = text_.substr(i, 2);
+    if (rest == "st" || rest == "nd" || rest == "rd" || rest == "th") {
+      i += 2;
+    }
+    return i;
+  }
+
+  /// The end of the blanks (std::regex's \s in the classic locale) starting at `i`.
+  size_t skip_blanks(size_t i) const {
+    while (i < text_.size() &&
+           std::string_view(" \t\n\v\f\r").find(text_[i]) != std::string_view::npos) {
+      ++i;
+    }
+    return i;
+  }
+
+  bool is_month_start(size_t i) {
+    return std::binary_search(month_starts().begin(), month_starts().end(), i);
+  }
+
+  /// "26 March": a day, blanks, then a month name right after them.
+  bool may_start_day_month(size_t a) {
+    const size_t i = day_end(a);
+    if (i == std::string_view::npos) {
+      return false;
+    }
+    const size_t j = skip_blanks(i);
+    return j > i && is_month_start(j);
+  }
+
+  /// "26-27 March", "26 and 27 March": a day, then a dash or "and"/"to".
+  bool may_start_day_range(size_t a) const {
+    const size_t i = day_end(a);
+    if (i == std::string_view::npos) {
+      return false;
+    }
+    const size_t j = skip_blanks(i);
+    if (j >= text_.size()) {
+      return false;
+    }
+    // "-", the first byte of "–" and "—", or the first letter of "and" and "to".
+    const char c = text_[j];
+    return c == '-' || c == '\xE2' || c == 'a' || c == 't';
+  }
+
+  /// "March 26", "March 2018": a month name, blanks, then a digit.
+  bool may_start_month_then_number(size_t a) const {
+    for (const auto& name : conv_.months) {
+      if (text_.compare(a, name.size(), name) == 0) {
+        const size_t i = a + name.size();
+        const size_t j = skip_blanks(i);
+        if (j > i && j < text_.size() && is_digit(text_[j])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /// Where the English "bare month" pattern can start for each month name: at "mid-" just before
+  /// it, or at the word before the blanks before it ("in", "until"; the regex checks which word
+  /// and its \b). Sorted, like the positions a regex iterator would try.
+  std::vector<size_t> bare_month_anchors() {
+    std::vector<size_t> out;
+    for (const size_t m : month_starts()) {
+      if (m >= 4 && text_.substr(m - 4, 4) == "mid-") {
+        out.push_back(m - 4);
+        continue;
+      }
+      size_t w = m;
+      while (w > 0 &&
+             std::string_view(" \t\n\v\f\r").find(text_[w - 1]) != std::string_view::npos) {
+        --w;
+      }
+      if (w == m) {
+        continue;  // no blank before the month name
+      }
+      const size_t word_end = w;
+      while (w > 0 && ((text_[w - 1] >= 'a' && text_[w - 1] <= 'z') ||
+                       (text_[w - 1] >= 'A' && text_[w - 1] <= 'Z'))) {
+        --w;
+      }
+      if (w < word_end) {
+        out.push_back(w);
+      }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  void find_spelled_dates() {
+    if (conv_.months.empty() || month_starts().empty()) {
+      return;  // every pattern below holds a month name
+    }
+    const SpelledDatePatterns& p = conv_.spelled;
     // Ranges first, so that "26 and 27 March" is not read as "27 March" alone.
-    const std::regex& day_range =
-        cached_regex(day + "(?:" + dash + ")" + day + R"(\s+)" + month + year);
-    for_each_match_at(day_range, digit_starts(), [&](const std::cmatch& m) {
-      spelled_range(m, to_int(m[1]), to_int(m[2]), m[3].str(), m[4]);
-    });
-    const std::regex& month_range =
-        cached_regex(month + R"(\s+)" + day + "(?:" + dash + ")" + day + year);
-    for_each_match_at(month_range, month_starts(), [&](const std::cmatch& m) {
+    for_each_match_at(
+        p.day_range, digit_starts(), [&](size_t a) { return may_start_day_range(a); },
+        [&](const std::cmatch& m) {
+          spelled_range(m, to_int(m[1]), to_int(m[2]), m[3].str(), m[4]);
+        });
+    auto month_then_number = [&](size_t a) { return may_start_month_then_number(a); };
+    for_each_match_at(p.month_range, month_starts(), month_then_number, [&](const std::cmatch& m) {
       spelled_range(m, to_int(m[2]), to_int(m[3]), m[1].str(), m[4]);
     });
-    const std::regex& day_month = cached_regex(day + R"(\s+)" + month + year);
-    for_each_match_at(day_month, digit_starts(), [&](const std::cmatch& m) {
-      spelled_date(m, to_int(m[1]), m[2].str(), m[3]);
-    });
-    const std::regex& month_day = cached_regex(month + R"(\s+)" + day + year);
-    for_each_match_at(month_day, month_starts(), [&](const std::cmatch& m) {
+    for_each_match_at(
+        p.day_month, digit_starts(), [&](size_t a) { return may_start_day_month(a); },
+        [&](const std::cmatch& m) { spelled_date(m, to_int(m[1]), m[2].str(), m[3]); });
+    for_each_match_at(p.month_day, month_starts(), month_then_number, [&](const std::cmatch& m) {
       spelled_date(m, to_int(m[2]), m[1].str(), m[3]);
     });
     // "December 2018"; a bare "December" only after a word that makes it a month: "May" is also
     // a verb and "March" a noun, but not after "in", "this" or "until".
-    const std::regex& month_year = cached_regex(month + R"(\s+(\d{4}))");
-    for_each_match_at(month_year, month_starts(), [&](const std::cmatch& m) {
+    for_each_match_at(p.month_year, month_starts(), month_then_number, [&](const std::cmatch& m) {
       const size_t begin = at(m, 0);
       const size_t end = begin + m.length(0);
       if (!clean_start(text_, begin) || !clean_end(text_, end)) {
@@ -488,13 +751,8 @@ class Finder {
           iso_month(to_int(m[2]), month_number(conv_, m[1].str())), kDate, "yMMMM");
     });
     if (options_.lang.rfind("en", 0) == 0) {
-      const std::regex& bare = cached_regex(
-          R"((?:\b(?:in|In|this|This|next|Next|last|Last|of|until|Until|since|Since|by|By|early|late)\s+|\bmid-))" +
-          month);
-      if (month_starts().empty()) {
-        return;
-      }
-      for_each_match(bare, [&](const std::cmatch& m) {
+      // The pattern is only tried where it can start (bare_month_anchors), not at every byte.
+      for_each_match_at(p.bare, bare_month_anchors(), [&](const std::cmatch& m) {
         const size_t begin = at(m, 1);
         const size_t end = begin + m.length(1);
         if (!clean_end(text_, end)) {
@@ -555,7 +813,11 @@ class Finder {
 
   void find_numeric_dates() {
     static const std::regex iso(R"((\d{4})-(\d{2})-(\d{2}))");
-    for_each_match_at(iso, digit_starts(), [&](const std::cmatch& m) {
+    // Only where a run of exactly four digits is followed by "-".
+    auto may_start_iso = [&](size_t a) {
+      return digit_run_length(a) == 4 && a + 4 < text_.size() && text_[a + 4] == '-';
+    };
+    for_each_match_at(iso, digit_starts(), may_start_iso, [&](const std::cmatch& m) {
       const size_t begin = at(m, 0);
       const size_t end = begin + m.length(0);
       if (!clean_start(text_, begin) || !clean_end(text_, end)) {
@@ -571,7 +833,12 @@ class Finder {
     // 26/03/2018 or 08/10. Without a year both parts must have two digits: "3/4" and "24/7" are
     // fractions and slogans far more often than dates.
     static const std::regex slashed(R"((\d{1,2})/(\d{1,2})(?:/(\d{4}))?)");
-    for_each_match_at(slashed, digit_starts(), [&](const std::cmatch& m) {
+    // Only where a run of one or two digits is followed by "/".
+    auto may_start_slashed = [&](size_t a) {
+      const size_t n = digit_run_length(a);
+      return n <= 2 && a + n < text_.size() && text_[a + n] == '/';
+    };
+    for_each_match_at(slashed, digit_starts(), may_start_slashed, [&](const std::cmatch& m) {
       const size_t begin = at(m, 0);
       const size_t end = begin + m.length(0);
       if (!clean_start(text_, begin) || !clean_end(text_, end)) {
@@ -607,7 +874,23 @@ class Finder {
   void find_times() {
     static const std::regex clock(R"((\d{1,2})(?:[:.](\d{2}))?(?:\s*([ap])\.?m\.?(?![A-Za-z]))?)",
                                   std::regex::icase);
-    for_each_match_at(clock, digit_starts(), [&](const std::cmatch& m) {
+    // The pattern matches at every digit run, but what it finds is only used with minutes or "am"
+    // and "pm": it is tried only where a run of one or two digits is followed by ":" or "."
+    // (minutes), or by blanks and "a" or "p". Elsewhere it would match the digits alone (at most
+    // the run), which the callback ignores and which ends before the next anchor.
+    auto may_be_time = [&](size_t a) {
+      const size_t n = digit_run_length(a);
+      if (n > 2 || a + n >= text_.size()) {
+        return false;
+      }
+      const char next = text_[a + n];
+      if (next == ':' || next == '.') {
+        return true;
+      }
+      const size_t j = skip_blanks(a + n);
+      return j < text_.size() && std::string_view("apAP").find(text_[j]) != std::string_view::npos;
+    };
+    for_each_match_at(clock, digit_starts(), may_be_time, [&](const std::cmatch& m) {
       const bool has_minutes = m[2].matched;
       const bool has_meridiem = m[3].matched;
       if (!has_meridiem && (!has_minutes || text_[at(m, 2) - 1] != ':')) {
@@ -655,13 +938,14 @@ class Finder {
       canonical += text_[i++];
     }
     bool grouped = false;
-    auto starts_with_at = [&](size_t at, const std::string& s) {
+    auto starts_with_at = [&](size_t at, std::string_view s) {
       return !s.empty() && text_.substr(at, s.size()) == s;
     };
     // Grouping separators, including the no-break spaces French writes and a plain space there.
-    std::vector<std::string> groups = {conv_.group};
+    std::string_view groups[2] = {conv_.group, {}};
     if (conv_.group == "\u202F" || conv_.group == "\u00A0") {
-      groups = {"\u202F", "\u00A0"};
+      groups[0] = "\u202F";
+      groups[1] = "\u00A0";
     }
     if (canonical.size() <= 3) {
       for (bool more = true; more;) {
@@ -756,9 +1040,11 @@ class Finder {
       }
       // Percentages: "12.5%", "12.5 %", "12.5 per cent". match_continuous: only at the start of
       // `rest` (std::regex would try every later position: quadratic on 100,000 numbers).
+      // The regex only where it can match: at "%" or a blank.
       static const std::regex percent_words(R"(^(\s?%|\s(?:per cent|percent)\b))");
       std::cmatch pm;
-      if (std::regex_search(rest.data(), rest.data() + rest.size(), pm, percent_words,
+      if (!rest.empty() && (rest[0] == '%' || skip_blanks(end) > end) &&
+          std::regex_search(rest.data(), rest.data() + rest.size(), pm, percent_words,
                             std::regex_constants::match_continuous)) {
         add(i, end + pm.length(0), PlaceholderKind::percent, canonical, kUnitValue);
         continue;
@@ -838,7 +1124,7 @@ class Finder {
   std::string_view text_;
   const RecognitionOptions& options_;
   std::vector<ValueWarning>* warnings_;
-  SourceConventions conv_;
+  const SourceConventions& conv_;  // cached per thread: never copied
   std::vector<Candidate> candidates_;
   size_t match_offset_ = 0;  // where the current match's search started (for_each_match_at)
   std::optional<std::vector<size_t>> digit_starts_;
