@@ -107,7 +107,7 @@ double similarity(const Content& a, const Content& b) {
 std::string match_key(const Content& content) {
   std::string key;
   bool pending_space = false;
-  const auto mark = [&](const std::string& element) {
+  const auto mark = [&](std::string_view element) {
     if (pending_space && !key.empty()) {
       key += ' ';
     }
@@ -119,6 +119,12 @@ std::string match_key(const Content& content) {
       int32_t i = 0;
       const auto length = static_cast<int32_t>(s->size());
       while (i < length) {
+        const auto byte = static_cast<unsigned char>((*s)[static_cast<size_t>(i)]);
+        if (byte > 0x20 && byte < 0x80) {  // printable ASCII, the most of it
+          mark(std::string_view(s->data() + i, 1));
+          ++i;
+          continue;
+        }
         const int32_t start = i;
         UChar32 c = 0;
         U8_NEXT(s->data(), i, length, c);
@@ -126,7 +132,8 @@ std::string match_key(const Content& content) {
           pending_space = true;
           continue;
         }
-        mark(s->substr(start, i - start));
+        mark(std::string_view(*s).substr(static_cast<size_t>(start),
+                                         static_cast<size_t>(i - start)));
       }
     } else if (const auto* p = std::get_if<Placeholder>(&run)) {
       mark(std::string("\x1f") + placeholder_kind_key(p->kind) + "\x1f");
