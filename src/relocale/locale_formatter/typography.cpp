@@ -57,14 +57,21 @@ bool opens_here(const std::vector<UChar32>& cps, size_t i) {
 std::string unit_at(const std::vector<UChar32>& cps, size_t i) {
   static const char* const kUnits[] = {"%",  "‰",  "km²", "km", "kg", "mg",  "cm",  "mm", "m²",
                                        "°C", "°F", "€",   "$",  "£",  "CHF", "USD", "EUR"};
-  for (const char* u : kUnits) {
-    const auto unit = decode(u);
+  static const std::vector<std::vector<UChar32>> decoded = [] {
+    std::vector<std::vector<UChar32>> units;
+    for (const char* u : kUnits) {
+      units.push_back(decode(u));
+    }
+    return units;
+  }();
+  for (size_t k = 0; k < decoded.size(); ++k) {
+    const auto& unit = decoded[k];
     if (i + unit.size() > cps.size() || !std::equal(unit.begin(), unit.end(), cps.begin() + i)) {
       continue;
     }
     const size_t end = i + unit.size();
     if (end == cps.size() || !is_letter(cps[end])) {
-      return u;
+      return kUnits[k];
     }
   }
   return {};
