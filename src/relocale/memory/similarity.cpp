@@ -107,21 +107,22 @@ double similarity(const Content& a, const Content& b) {
 std::string match_key(const Content& content) {
   std::string key;
   bool pending_space = false;
-  const auto mark = [&](std::string_view element) {
+  // White space between two elements becomes one space; none at the ends.
+  const auto space_if_pending = [&] {
     if (pending_space && !key.empty()) {
       key += ' ';
     }
     pending_space = false;
-    key += element;
   };
   for (const auto& run : content) {
     if (const auto* s = std::get_if<std::string>(&run)) {
-      int32_t i = 0;
+      key.reserve(key.size() + s->size());
       const auto length = static_cast<int32_t>(s->size());
-      while (i < length) {
-        const auto byte = static_cast<unsigned char>((*s)[static_cast<size_t>(i)]);
-        if (byte > 0x20 && byte < 0x80) {  // printable ASCII, the most of it
-          mark(std::string_view(s->data() + i, 1));
+      for (int32_t i = 0; i < length;) {
+        const char byte = (*s)[static_cast<size_t>(i)];
+        if (static_cast<unsigned char>(byte) > 0x20 && static_cast<unsigned char>(byte) < 0x80) {
+          space_if_pending();  // printable ASCII, most of the text
+          key += byte;
           ++i;
           continue;
         }
@@ -132,15 +133,22 @@ std::string match_key(const Content& content) {
           pending_space = true;
           continue;
         }
-        mark(std::string_view(*s).substr(static_cast<size_t>(start),
-                                         static_cast<size_t>(i - start)));
+        space_if_pending();
+        key.append(*s, static_cast<size_t>(start), static_cast<size_t>(i - start));
       }
     } else if (const auto* p = std::get_if<Placeholder>(&run)) {
-      mark(std::string("\x1f") + placeholder_kind_key(p->kind) + "\x1f");
+      space_if_pending();
+      key += '\x1f';
+      key += placeholder_kind_key(p->kind);
+      key += '\x1f';
     } else if (const auto* b = std::get_if<CodeStart>(&run)) {
-      mark("\x1e" + b->kind + "\x1e");
+      space_if_pending();
+      key += '\x1e';
+      key += b->kind;
+      key += '\x1e';
     } else {
-      mark("\x1d");
+      space_if_pending();
+      key += '\x1d';
     }
   }
   return key;
