@@ -158,3 +158,17 @@ TEST_CASE("ill-formed UTF-8 does not move the breaks after it", "[segmenter]") {
   const auto breaks = Segmenter(shipped_rules(), "en").find_breaks(text);
   CHECK(breaks == std::vector<size_t>{text.find("Next"), text.find("Last")});
 }
+
+TEST_CASE("break rules found from their afterbreak: a bullet inside a paragraph, an ellipsis",
+          "[segmenter]") {
+  // Default's "\S" before "\s+[•⁃‣◦▪]" and "\p{L}\." before " . . . Capital" are short, bounded
+  // <beforebreak>s with an <afterbreak> that starts with white space: found from the
+  // <afterbreak>, asked with a look-behind.
+  CHECK(split("en", "Our priorities: • Safe migration • Decent work • Data") ==
+        Sentences{"Our priorities:", "• Safe migration", "• Decent work", "• Data"});
+  // As in the Golden Rules (en-g048): the full stop ends the sentence, the ellipsis opens the next.
+  CHECK(split("en", "It rose in compounds. . . . The practice spread.") ==
+        Sentences{"It rose in compounds.", ". . . The practice spread."});
+  CHECK(split("en", "The thing is . . . I did not know.") ==
+        Sentences{"The thing is . . . I did not know."});
+}

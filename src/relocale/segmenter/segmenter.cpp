@@ -39,7 +39,8 @@ struct CompiledRule {
   std::unique_ptr<icu::RegexMatcher> before;
   std::unique_ptr<icu::RegexMatcher> after;
   int before_window = 0;
-  bool anchored = false;  // the <beforebreak> starts with ^: it is about the paragraph's start
+  bool anchored = false;     // the <beforebreak> starts with ^: it is about the paragraph's start
+  bool after_first = false;  // a break rule whose matches are found from its <afterbreak>
   // A break rule also proposes candidates wherever it matches. (?:before)(?=after) runs once over
   // the text (as Okapi does); after each match the search resumes one character after its start,
   // so overlapping matches are found too. An anchored rule's candidates are where <afterbreak>
@@ -158,6 +159,16 @@ std::string with_line_breaks_as_spaces(std::string_view text) {
   return copy;
 }
 
+// Whether a pattern can only match where white space starts: "\\s", "\\s+", "\\s{2}" but not
+// "\\s*", "\\s?" or "\\s{0,1}".
+bool starts_with_required_space(const std::string& pattern) {
+  if (pattern.rfind("\\s", 0) != 0) {
+    return false;
+  }
+  const char next = pattern.size() > 2 ? pattern[2] : '\0';
+  return next != '*' && next != '?' && !(next == '{' && pattern.size() > 3 && pattern[3] == '0');
+}
+
 // Runs a rule's pass over the text and records where it matches. Matches that start after
 // `last_start` are not looked for (they could not end at any position that matters).
 void run_pass(CompiledRule& rule, UText* ut, const icu::UnicodeString& text,
@@ -235,9 +246,16 @@ struct Segmenter::Impl {
   }
 
   bool matches_at(CompiledRule& rule, UText* ut, const icu::UnicodeString& text, size_t position) {
-    if (rule.pass) {
+    if (rule.pass || rule.after_first) {
       return std::binary_search(rule.positions.begin(), rule.positions.end(), position);
     }
+    return asks_true_at(rule, ut, text, position);
+  }
+
+  // Whether the rule's <beforebreak> matches just before the position and its <afterbreak> just
+  // after it.
+  bool asks_true_at(CompiledRule& rule, UText* ut, const icu::UnicodeString& text,
+                    size_t position) {
     bind(rule, ut);
     UErrorCode status = U_ZERO_ERROR;
     const auto limit = static_cast<int64_t>(code_points_forward(text, position, kWindow));
@@ -295,18 +313,26 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
     CompiledRule compiled;
     compiled.is_break = rule->is_break;
     compiled.anchored = !rule->before.empty() && rule->before[0] == '^';
-    if (rule->is_break && !compiled.anchored) {
+    // ICU accepts a look-behind only when it can bound its length (U_REGEX_LOOK_BEHIND_LIMIT).
+    compiled.at = impl_->matcher_for("(?<=" + rule->before + ")(?:" + rule->after + ")", *rule,
+                                     file, /*may_fail=*/true);
+    // A break rule proposes candidates wherever it matches. A pass over the text tries it at
+    // every place where its <beforebreak> could start, which costs most for a short, common one
+    // ("\S", "\p{L}\."); when that one has a bounded length and <afterbreak> must start with
+    // white space, the places where <afterbreak> matches are found instead and the look-behind
+    // asked there.
+    compiled.after_first = rule->is_break && !compiled.anchored && compiled.at &&
+                           starts_with_required_space(rule->after);
+    if (rule->is_break && !compiled.anchored && !compiled.after_first) {
       std::string pass = "(?:" + rule->before + ")";
       if (!rule->after.empty()) {
         pass += "(?=" + rule->after + ")";
       }
       compiled.pass = impl_->matcher_for(pass, *rule, file);
+      compiled.at.reset();
       impl_->rules.push_back(std::move(compiled));
       continue;
     }
-    // ICU accepts a look-behind only when it can bound its length (U_REGEX_LOOK_BEHIND_LIMIT).
-    compiled.at = impl_->matcher_for("(?<=" + rule->before + ")(?:" + rule->after + ")", *rule,
-                                     file, /*may_fail=*/true);
     if (!compiled.at) {
       compiled.before = impl_->matcher_for("(?:" + rule->before + ")\\z", *rule, file);
       compiled.before_window = compiled.anchored ? kAnchoredWindow : kWindow;
@@ -366,6 +392,26 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
           candidates.emplace(position, false);
         }
       }
+    } else if (rule.after_first) {
+      // Every place where <afterbreak> matches (overlapping ones too), asked with the
+      // look-behind: the rule's exact matches.
+      rule.positions.clear();
+      impl_->bind(rule, ut.get());
+      int64_t from = 0;
+      while (from < static_cast<int64_t>(length) && rule.after_finder->find(from, status) &&
+             U_SUCCESS(status)) {
+        const auto position = static_cast<size_t>(rule.after_finder->start64(status));
+        if (position > 0 && position < length &&
+            impl_->asks_true_at(rule, ut.get(), text, position)) {
+          rule.positions.push_back(position);
+          candidates.emplace(position, false);
+        }
+        from = static_cast<int64_t>(code_points_forward(text, position, 1));
+        if (from <= static_cast<int64_t>(position)) {
+          break;
+        }
+      }
+      status = U_ZERO_ERROR;
     } else if (rule.is_break && rule.after_finder) {
       rule.after_finder->reset(ut.get());
       while (rule.after_finder->find(status) && U_SUCCESS(status)) {
