@@ -156,10 +156,12 @@ CarryOverReport carry_over(Document& fresh, const Document* previous, Translatio
     }
   }
 
-  // Fuzzy: candidates from the previous file (through its own small index) and the memory.
+  // Fuzzy: candidates from the previous file (through its own small index) and the memory. The
+  // index is built only when some segment is still without a translation (usually none is).
   TranslationMemory previous_memory;
   std::unordered_map<const TmEntry*, std::vector<size_t>> old_of_entry;
-  for (size_t i = 0; i < old.size(); ++i) {
+  const bool any_left = std::find(done.begin(), done.end(), false) != done.end();
+  for (size_t i = 0; any_left && i < old.size(); ++i) {
     if (has_target(*old[i].segment)) {
       const auto& entry = previous_memory.add(TmEntry{fresh.source_lang,
                                                       fresh.target_lang,
