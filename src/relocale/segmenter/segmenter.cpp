@@ -41,6 +41,7 @@ struct CompiledRule {
   int before_window = 0;
   bool anchored = false;     // the <beforebreak> starts with ^: it is about the paragraph's start
   bool after_first = false;  // a break rule whose matches are found from its <afterbreak>
+  UChar32 last_char = -1;    // the character every match of <beforebreak> ends with, if one
   // A break rule also proposes candidates wherever it matches. (?:before)(?=after) runs once over
   // the text (as Okapi does); after each match the search resumes one character after its start,
   // so overlapping matches are found too. An anchored rule's candidates are where <afterbreak>
@@ -169,6 +170,41 @@ bool starts_with_required_space(const std::string& pattern) {
   return next != '*' && next != '?' && !(next == '{' && pattern.size() > 3 && pattern[3] == '0');
 }
 
+// The character every match of a pattern ends with, when the pattern ends with an escaped "."
+// outside any alternation (most exception rules: "\\b(?:Dr|Mr)\\."); -1 when there is none.
+UChar32 required_last_char(const std::string& pattern) {
+  const size_t n = pattern.size();
+  if (n < 2 || pattern[n - 1] != '.' || pattern[n - 2] != '\\') {
+    return -1;
+  }
+  size_t backslashes = 0;
+  for (size_t i = n - 1; i > 0 && pattern[i - 1] == '\\'; --i) {
+    ++backslashes;
+  }
+  if (backslashes % 2 == 0) {
+    return -1;  // "\\\\." is a backslash and then any character
+  }
+  int depth = 0;
+  int in_class = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character
+    } else if (c == '[') {
+      ++in_class;
+    } else if (c == ']' && in_class > 0) {
+      --in_class;
+    } else if (in_class == 0 && c == '(') {
+      ++depth;
+    } else if (in_class == 0 && c == ')') {
+      --depth;
+    } else if (in_class == 0 && depth == 0 && c == '|') {
+      return -1;  // an alternative of the whole pattern may end elsewhere
+    }
+  }
+  return '.';
+}
+
 // Runs a rule's pass over the text and records where it matches. Matches that start after
 // `last_start` are not looked for (they could not end at any position that matters).
 void run_pass(CompiledRule& rule, UText* ut, const icu::UnicodeString& text,
@@ -198,6 +234,11 @@ struct Segmenter::Impl {
   std::vector<CompiledRule> rules;  // destroyed before the patterns they point into
   std::unique_ptr<icu::BreakIterator> breaker;
   uint64_t text_generation = 0;  // counts the texts given to find_breaks
+  // The windows around the position last asked about (kWindow characters each way).
+  size_t window_position = 0;
+  uint64_t window_generation = 0;
+  size_t window_limit = 0;
+  size_t window_back = 0;
 
   // Compiles a pattern of a rule; the pattern is kept here because a matcher points into it.
   // Returns null with `status` set when ICU refuses the pattern and `may_fail` is true.
@@ -256,9 +297,20 @@ struct Segmenter::Impl {
   // after it.
   bool asks_true_at(CompiledRule& rule, UText* ut, const icu::UnicodeString& text,
                     size_t position) {
+    if (rule.last_char >= 0 && (position == 0 || text.charAt(static_cast<int32_t>(position) - 1) !=
+                                                     static_cast<char16_t>(rule.last_char))) {
+      return false;  // the <beforebreak> ends with a character that is not there
+    }
     bind(rule, ut);
     UErrorCode status = U_ZERO_ERROR;
-    const auto limit = static_cast<int64_t>(code_points_forward(text, position, kWindow));
+    // The windows are the same for every rule asked at a position: measured once.
+    if (position != window_position || text_generation != window_generation) {
+      window_position = position;
+      window_generation = text_generation;
+      window_limit = code_points_forward(text, position, kWindow);
+      window_back = code_points_back(text, position, kWindow);
+    }
+    const auto limit = static_cast<int64_t>(window_limit);
     if (rule.at) {
       rule.at->region(static_cast<int64_t>(position), limit, status);
       const bool found = rule.at->lookingAt(status);
@@ -269,8 +321,10 @@ struct Segmenter::Impl {
 
   // Whether (?:before)\z matches in the region that ends at the position: the search starts
   // `before_window` characters back, and \z holds at the region's end (anchoring bounds).
-  static bool before_matches(CompiledRule& rule, const icu::UnicodeString& text, size_t position) {
-    const size_t from = code_points_back(text, position, rule.before_window);
+  bool before_matches(CompiledRule& rule, const icu::UnicodeString& text, size_t position) const {
+    const size_t from = rule.before_window == kWindow
+                            ? window_back
+                            : code_points_back(text, position, rule.before_window);
     if (rule.anchored && from > 0) {
       return false;  // the pattern starts with ^ and looks back no further than its window
     }
@@ -313,6 +367,7 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
     CompiledRule compiled;
     compiled.is_break = rule->is_break;
     compiled.anchored = !rule->before.empty() && rule->before[0] == '^';
+    compiled.last_char = required_last_char(rule->before);
     // ICU accepts a look-behind only when it can bound its length (U_REGEX_LOOK_BEHIND_LIMIT).
     compiled.at = impl_->matcher_for("(?<=" + rule->before + ")(?:" + rule->after + ")", *rule,
                                      file, /*may_fail=*/true);
