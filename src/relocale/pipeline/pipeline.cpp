@@ -8,6 +8,10 @@
 
 #include <unicode/uvernum.h>
 
+#ifndef RELOCALE_PHONENUMBER_VERSION
+#define RELOCALE_PHONENUMBER_VERSION "unknown"
+#endif
+
 #include "relocale/base/files.h"
 #include "relocale/base/fingerprint.h"
 #include "relocale/base/i18n.h"
@@ -85,8 +89,8 @@ void check_units_match_skeleton(const Document& doc, const std::string& file_nam
 }
 
 // What extract reads to make a release's source side, as a digest: the release's bytes, the
-// segmentation rules, the options of value recognition, and the versions of relocale and ICU
-// (whose rules and data decide sentence breaks and month names).
+// segmentation rules, the options of value recognition, and the versions of relocale, ICU and
+// libphonenumber (whose rules and data decide sentence breaks, month names and phone numbers).
 std::string extraction_inputs_key(const ProjectConfig& config, const std::string& release_path,
                                   std::string_view release_bytes) {
   // The rules file is read once per process (a run does not change it).
@@ -103,7 +107,8 @@ std::string extraction_inputs_key(const ProjectConfig& config, const std::string
     rules_digest = it->second;
   }
   Fingerprint f;
-  f.add("relocale " RELOCALE_VERSION).add(U_ICU_VERSION).add(release_path).add(release_bytes);
+  f.add("relocale " RELOCALE_VERSION).add(U_ICU_VERSION).add(RELOCALE_PHONENUMBER_VERSION);
+  f.add(release_path).add(release_bytes);
   f.add(config.source_lang).add(config.region).add(config.date_order).add(config.release_date);
   f.add(rules_digest);
   return f.hex();
