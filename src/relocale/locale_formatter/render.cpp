@@ -118,23 +118,33 @@ icu::UnicodeString best_pattern(const icu::Locale& locale, const icu::UnicodeStr
   return pattern;
 }
 
+/// An ICU date formatter per thread, locale and pattern (or skeleton), in GMT: creating one costs
+/// far more than using it. `make` creates it; each call site has its own cache.
+template <class Formatter, class Make>
+Formatter& date_formatter_for(const icu::Locale& locale, const icu::UnicodeString& pattern,
+                              Make&& make) {
+  thread_local std::map<std::pair<std::string, std::u16string>, std::unique_ptr<Formatter>> cache;
+  auto& formatter =
+      cache[{locale.getName(),
+             std::u16string(pattern.getBuffer(), static_cast<size_t>(pattern.length()))}];
+  if (!formatter) {
+    formatter = make();
+    formatter->setTimeZone(*icu::TimeZone::getGMT());
+  }
+  return *formatter;
+}
+
 /// A date with a pattern, through a SimpleDateFormat cached per thread, locale and pattern.
 icu::UnicodeString format_with_pattern(UDate date, const icu::UnicodeString& pattern,
                                        const icu::Locale& locale, const Placeholder& p) {
-  thread_local std::map<std::pair<std::string, std::u16string>,
-                        std::unique_ptr<icu::SimpleDateFormat>>
-      formatters;
-  auto& formatter =
-      formatters[{locale.getName(),
-                  std::u16string(pattern.getBuffer(), static_cast<size_t>(pattern.length()))}];
-  if (!formatter) {
+  auto& formatter = date_formatter_for<icu::SimpleDateFormat>(locale, pattern, [&] {
     UErrorCode status = U_ZERO_ERROR;
-    formatter = std::make_unique<icu::SimpleDateFormat>(pattern, locale, status);
+    auto made = std::make_unique<icu::SimpleDateFormat>(pattern, locale, status);
     check(status, p);
-    formatter->setTimeZone(*icu::TimeZone::getGMT());
-  }
+    return made;
+  });
   icu::UnicodeString out;
-  formatter->format(date, out);
+  formatter.format(date, out);
   return out;
 }
 
@@ -207,23 +217,16 @@ std::string render_date_range(const Placeholder& p, const icu::Locale& locale,
     check(status, p);
     return to_utf8(joined);
   }
-  // Creating an interval formatter costs far more than formatting with it: one per thread,
-  // locale and skeleton.
-  thread_local std::map<std::pair<std::string, std::u16string>,
-                        std::unique_ptr<icu::DateIntervalFormat>>
-      formatters;
-  auto& formatter =
-      formatters[{locale.getName(),
-                  std::u16string(skeleton.getBuffer(), static_cast<size_t>(skeleton.length()))}];
-  if (!formatter) {
-    formatter.reset(icu::DateIntervalFormat::createInstance(skeleton, locale, status));
+  auto& formatter = date_formatter_for<icu::DateIntervalFormat>(locale, skeleton, [&] {
+    std::unique_ptr<icu::DateIntervalFormat> made(
+        icu::DateIntervalFormat::createInstance(skeleton, locale, status));
     check(status, p);
-    formatter->setTimeZone(*icu::TimeZone::getGMT());
-  }
+    return made;
+  });
   icu::DateInterval interval(from, to);
   icu::UnicodeString out;
   icu::FieldPosition position;
-  formatter->format(&interval, out, position, status);
+  formatter.format(&interval, out, position, status);
   check(status, p);
   return to_utf8(out);
 }
