@@ -52,9 +52,14 @@ for delay in 0.3 1 2 4; do
   expect_nothing_changed "$work/snapshots/built"
   no_temporaries
   # SIGKILL cannot be caught: a temporary file being written may stay behind (never under a
-  # target's name), and the next run removes it.
+  # target's name), and the next run removes it when it takes the project's lock.
   interrupt KILL "$delay" "$RELOCALE" build
-  find "$work" -name '.*.tmp' -delete -print >>"$work/snapshots/killed-temporaries"
+  snapshot "$work/snapshots/killed"  # every file but the temporaries as it was
+  grep -Ev '/\.[^/]+\.[0-9]+\.[0-9]+\.tmp$' "$work/snapshots/killed" |
+    diff -u "$work/snapshots/built" - >&2 || fail "a killed build changed a file (diff above)"
+  : >xliff/fr/.big1.xlf.999999.3.tmp  # as if the kill had come in the middle of a write
+  "$RELOCALE" build >/dev/null 2>&1 || fail "build after a SIGKILL failed"
+  no_temporaries
   expect_nothing_changed "$work/snapshots/built"
 done
 

@@ -1,6 +1,7 @@
 #include "relocale/base/files.h"
 
 #include <atomic>
+#include <cctype>
 #include <csignal>
 #include <cstring>
 #include <fstream>
@@ -298,6 +299,50 @@ fs::path path_inside(const fs::path& root, const std::string& relative,
   return joined;
 }
 
+namespace {
+
+// ".<name>.<pid>.<counter>.tmp", as temporary_name_for makes them.
+bool is_relocale_temporary(const std::string& name) {
+  if (name.size() < 8 || name[0] != '.' || name.compare(name.size() - 4, 4, ".tmp") != 0) {
+    return false;
+  }
+  size_t end = name.size() - 4;
+  for (int field = 0; field < 2; ++field) {
+    size_t begin = end;
+    while (begin > 0 && std::isdigit(static_cast<unsigned char>(name[begin - 1]))) {
+      --begin;
+    }
+    if (begin == end || begin == 0 || name[begin - 1] != '.') {
+      return false;
+    }
+    end = begin - 1;
+  }
+  return end > 1;  // a name before the pid
+}
+
+}  // namespace
+
+size_t remove_interrupted_temporaries(const fs::path& root) {
+  size_t removed = 0;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (it->is_directory(ec)) {
+      // Relocale writes in the project's own folders: not in hidden ones (.git), nor deep down.
+      if ((!name.empty() && name[0] == '.') || it.depth() >= 3) {
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (it->is_regular_file(ec) && is_relocale_temporary(name) &&
+        ::unlink(it->path().c_str()) == 0) {
+      ++removed;
+    }
+  }
+  return removed;
+}
+
 ProjectLock::ProjectLock(const fs::path& root) {
   const fs::path lock_path = root / ".relocale.lock";
   fd_ = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -310,6 +355,9 @@ ProjectLock::ProjectLock(const fs::path& root) {
     throw Error(Location{lock_path.string()},
                 tr("another relocale process is working on this project; wait for it to finish"));
   }
+  // With the lock held no other relocale writes here: a temporary file is what a run killed
+  // outright (SIGKILL, a power cut) left behind, never a file's only copy.
+  swept_ = remove_interrupted_temporaries(root);
 }
 
 ProjectLock::~ProjectLock() {

@@ -66,9 +66,17 @@ class ProjectLock {
   ~ProjectLock();
   ProjectLock(const ProjectLock&) = delete;
   ProjectLock& operator=(const ProjectLock&) = delete;
+  /// How many temporary files of an interrupted run were removed when the lock was taken.
+  size_t swept() const { return swept_; }
 
  private:
   int fd_ = -1;
+  size_t swept_ = 0;
 };
+
+/// Removes the temporary files that write_file_atomically makes (".<name>.<pid>.<n>.tmp") from
+/// the project's folders (not hidden ones, three levels down at most). Only to be called with the
+/// project's lock held. Returns how many were removed.
+size_t remove_interrupted_temporaries(const std::filesystem::path& root);
 
 }  // namespace relocale
