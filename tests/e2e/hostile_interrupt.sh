@@ -57,7 +57,7 @@ for delay in 0.3 1 2 4; do
   snapshot "$work/snapshots/killed"  # every file but the temporaries as it was
   grep -Ev '/\.[^/]+\.[0-9]+\.[0-9]+\.tmp$' "$work/snapshots/killed" |
     diff -u "$work/snapshots/built" - >&2 || fail "a killed build changed a file (diff above)"
-  : >xliff/fr/.big1.xlf.999999.3.tmp  # as if the kill had come in the middle of a write
+  : >xliff/fr/.big1.xlf.999999999.3.tmp  # as if a killed run had been writing it
   "$RELOCALE" build >/dev/null 2>&1 || fail "build after a SIGKILL failed"
   no_temporaries
   expect_nothing_changed "$work/snapshots/built"

@@ -59,29 +59,32 @@ TEST_CASE("a second lock on the same project is refused with a clear message", "
                           "finish");
 }
 
-TEST_CASE("taking the project's lock removes what a killed run left, and nothing else", "[files]") {
+TEST_CASE("taking the project's lock removes what a dead run left, and nothing else", "[files]") {
   test::TempDir dir;
   const fs::path root = dir.path();
   const auto make = [&](const fs::path& relative) {
     fs::create_directories((root / relative).parent_path());
     write_file_atomically(root / relative, "x");
   };
-  // Left by a run killed while writing (pid 4242, the 7th and 0th temporaries of that run).
-  make("out/fr/.idm.html.4242.7.tmp");
-  make("xliff/de/.idm.xlf.4242.0.tmp");
+  // Left by a run killed while writing (a pid above any pid_max: no such process).
+  make("out/fr/.idm.html.999999999.7.tmp");
+  make("xliff/de/.idm.xlf.999999999.0.tmp");
+  // A live process's (pid 1 always runs): a command that does not take the lock may be writing.
+  make("out/fr/.report.json.1.0.tmp");
   // Not relocale's: a user's hidden file, a name without the leading dot, a hidden folder.
   make("notes/.draft.tmp");
-  make("xliff/de/idm.xlf.4242.0.tmp");
-  make(".git/objects/.pack.4242.1.tmp");
+  make("xliff/de/idm.xlf.999999999.0.tmp");
+  make(".git/objects/.pack.999999999.1.tmp");
   make("out/fr/idm.html");
   {
     ProjectLock lock(root);
     CHECK(lock.swept() == 2);
   }
-  CHECK_FALSE(fs::exists(root / "out/fr/.idm.html.4242.7.tmp"));
-  CHECK_FALSE(fs::exists(root / "xliff/de/.idm.xlf.4242.0.tmp"));
+  CHECK_FALSE(fs::exists(root / "out/fr/.idm.html.999999999.7.tmp"));
+  CHECK_FALSE(fs::exists(root / "xliff/de/.idm.xlf.999999999.0.tmp"));
+  CHECK(fs::exists(root / "out/fr/.report.json.1.0.tmp"));
   CHECK(fs::exists(root / "notes/.draft.tmp"));
-  CHECK(fs::exists(root / "xliff/de/idm.xlf.4242.0.tmp"));
-  CHECK(fs::exists(root / ".git/objects/.pack.4242.1.tmp"));
+  CHECK(fs::exists(root / "xliff/de/idm.xlf.999999999.0.tmp"));
+  CHECK(fs::exists(root / ".git/objects/.pack.999999999.1.tmp"));
   CHECK(fs::exists(root / "out/fr/idm.html"));
 }

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fstream>
@@ -301,23 +302,31 @@ fs::path path_inside(const fs::path& root, const std::string& relative,
 
 namespace {
 
-// ".<name>.<pid>.<counter>.tmp", as temporary_name_for makes them.
-bool is_relocale_temporary(const std::string& name) {
+// ".<name>.<pid>.<counter>.tmp", as temporary_name_for makes them: the pid of the process that
+// made it, or 0 when the name is not such a name.
+pid_t temporary_owner(const std::string& name) {
   if (name.size() < 8 || name[0] != '.' || name.compare(name.size() - 4, 4, ".tmp") != 0) {
-    return false;
+    return 0;
   }
-  size_t end = name.size() - 4;
+  size_t end = name.size() - 4;  // the counter ends here, then the pid
+  size_t pid_begin = 0;
+  size_t pid_end = 0;
   for (int field = 0; field < 2; ++field) {
     size_t begin = end;
     while (begin > 0 && std::isdigit(static_cast<unsigned char>(name[begin - 1]))) {
       --begin;
     }
-    if (begin == end || begin == 0 || name[begin - 1] != '.') {
-      return false;
+    if (begin == end || begin == 0 || name[begin - 1] != '.' || end - begin > 9) {
+      return 0;
     }
+    pid_begin = begin;
+    pid_end = end;
     end = begin - 1;
   }
-  return end > 1;  // a name before the pid
+  if (end <= 1) {
+    return 0;  // no name before the pid
+  }
+  return static_cast<pid_t>(std::stol(name.substr(pid_begin, pid_end - pid_begin)));
 }
 
 }  // namespace
@@ -335,8 +344,13 @@ size_t remove_interrupted_temporaries(const fs::path& root) {
       }
       continue;
     }
-    if (it->is_regular_file(ec) && is_relocale_temporary(name) &&
-        ::unlink(it->path().c_str()) == 0) {
+    // Only a dead process's temporaries: commands that do not take the lock (check --output,
+    // po export) may be writing theirs right now.
+    const pid_t owner = temporary_owner(name);
+    if (owner <= 0 || owner == ::getpid() || ::kill(owner, 0) == 0 || errno != ESRCH) {
+      continue;
+    }
+    if (it->is_regular_file(ec) && ::unlink(it->path().c_str()) == 0) {
       ++removed;
     }
   }
