@@ -111,6 +111,24 @@ TEST_CASE("XLIFF 1.2 written then read gives the same document and the same byte
   CHECK(write_xliff12(back, {}) == xml);
 }
 
+TEST_CASE("a skeleton record of a newer relocale is skipped; a damaged skeleton is refused",
+          "[xliff12]") {
+  Document doc = rich_document();
+  doc.extraction_key = "k1";
+  const std::string xml = write_xliff12(doc, {});
+  const size_t key = xml.find("K2:k1");
+  REQUIRE(key != std::string::npos);
+  std::string newer = xml;
+  newer.insert(key, "Z3:abc");  // a record this version does not know
+  const Document back = read_xliff(newer, "r.xlf");
+  CHECK(back.extraction_key == "k1");
+  CHECK(back.skeleton.size() == doc.skeleton.size());
+  std::string damaged = xml;
+  damaged.replace(key, 1, "#");
+  CHECK_THROWS_WITH(read_xliff(damaged, "r.xlf"),
+                    Catch::Contains("the skeleton in <internal-file> is damaged at byte"));
+}
+
 TEST_CASE("XLIFF 1.2 output uses seg-source marks, x, g and bx/ex for crossed codes", "[xliff12]") {
   const std::string xml = write_xliff12(rich_document(), {});
   CHECK(xml.find("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">") !=

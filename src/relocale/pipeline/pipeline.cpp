@@ -3,10 +3,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <map>
 #include <mutex>
 
-#include <unicode/uvernum.h>
+#include <cmark.h>
+#include <dlfcn.h>
+#include <phonenumbers/phonenumberutil.h>
+#include <sys/stat.h>
+#include <unicode/uversion.h>
 
 #ifndef RELOCALE_PHONENUMBER_VERSION
 #define RELOCALE_PHONENUMBER_VERSION "unknown"
@@ -88,9 +93,48 @@ void check_units_match_skeleton(const Document& doc, const std::string& file_nam
   }
 }
 
+// The versions of the code that decides what extract makes, as they run: relocale's scheme (bump
+// kExtractionScheme with any change to reading, segmenting or recognising values that changes
+// extract's output), ICU's and cmark's versions from the libraries themselves, and the
+// phone-number library's file (its name, size and time: Debian ships libphonenumber's metadata
+// updates as new builds of the same soname).
+constexpr const char* kExtractionScheme = "relocale-extract-2";
+
+// The file of the shared library that holds `symbol`, with its size and time, if its name
+// contains `name` (a static link or a symbol resolved elsewhere gives `fallback`).
+std::string library_file_identity(const void* symbol, const char* name, const char* fallback) {
+  Dl_info info{};
+  struct stat status {};
+  if (dladdr(symbol, &info) == 0 || info.dli_fname == nullptr ||
+      std::strstr(info.dli_fname, name) == nullptr || ::stat(info.dli_fname, &status) != 0) {
+    return fallback;
+  }
+  return std::string(info.dli_fname) + " " + std::to_string(status.st_size) + " " +
+         std::to_string(status.st_mtime);
+}
+
+const std::string& extraction_code_versions() {
+  static const std::string versions = [] {
+    UVersionInfo icu{};
+    u_getVersion(icu);
+    char icu_version[U_MAX_VERSION_STRING_LENGTH] = {};
+    u_versionToString(icu, icu_version);
+    return Fingerprint()
+        .add(kExtractionScheme)
+        .add(RELOCALE_VERSION)
+        .add(icu_version)
+        .add(cmark_version_string())
+        .add(library_file_identity(
+            reinterpret_cast<const void*>(&i18n::phonenumbers::PhoneNumberUtil::GetInstance),
+            "phonenumber", RELOCALE_PHONENUMBER_VERSION))
+        .hex();
+  }();
+  return versions;
+}
+
 // What extract reads to make a release's source side, as a digest: the release's bytes, the
-// segmentation rules, the options of value recognition, and the versions of relocale, ICU and
-// libphonenumber (whose rules and data decide sentence breaks, month names and phone numbers).
+// segmentation rules, the options of value recognition, and the versions of the code that reads
+// them (extraction_code_versions).
 std::string extraction_inputs_key(const ProjectConfig& config, const std::string& release_path,
                                   std::string_view release_bytes) {
   // The rules file is read once per process (a run does not change it).
@@ -107,8 +151,7 @@ std::string extraction_inputs_key(const ProjectConfig& config, const std::string
     rules_digest = it->second;
   }
   Fingerprint f;
-  f.add("relocale " RELOCALE_VERSION).add(U_ICU_VERSION).add(RELOCALE_PHONENUMBER_VERSION);
-  f.add(release_path).add(release_bytes);
+  f.add(extraction_code_versions()).add(release_path).add(release_bytes);
   f.add(config.source_lang).add(config.region).add(config.date_order).add(config.release_date);
   f.add(rules_digest);
   return f.hex();

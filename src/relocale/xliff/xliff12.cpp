@@ -508,8 +508,12 @@ class Xliff12Reader {
         doc.skeleton.push_back({"", value});
         break;
       default:
-        fail(node, subst(tr("the skeleton in <internal-file> is damaged at byte {1}"),
-                         {std::to_string(i)}));
+        // A record of a newer relocale (an upper-case key, framed by its length like the others)
+        // is skipped; anything else means the text was damaged.
+        if (key < 'A' || key > 'Z') {
+          fail(node, subst(tr("the skeleton in <internal-file> is damaged at byte {1}"),
+                           {std::to_string(i)}));
+        }
       }
       i = colon + 1 + length;
     }
