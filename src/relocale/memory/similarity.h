@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "relocale/base/suggest.h"
 #include "relocale/model/document.h"
 
 namespace relocale {
@@ -20,24 +21,10 @@ std::vector<std::string> match_tokens(const Content& content);
 /// the same kind, whatever its value.
 double similarity(const Content& a, const Content& b);
 
-/// Levenshtein distance between two token sequences (each edit costs 1), in O(|a|*|b|) time and
-/// O(|b|) memory.
+/// Levenshtein distance between two token sequences (each edit costs 1).
 template <class Token>
 size_t token_distance(const std::vector<Token>& a, const std::vector<Token>& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
+  return levenshtein_distance(a, b);
 }
 
 /// 100 * (1 - distance / longest), the similarity of two sequences of the given lengths.
