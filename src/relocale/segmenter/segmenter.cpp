@@ -205,23 +205,30 @@ UChar32 required_last_char(const std::string& pattern) {
   return '.';
 }
 
-// Runs a rule's pass over the text and records where it matches. Matches that start after
-// `last_start` are not looked for (they could not end at any position that matters).
-void run_pass(CompiledRule& rule, UText* ut, const icu::UnicodeString& text,
-              size_t last_start = std::string::npos) {
-  rule.positions.clear();
+// Calls found(start, end) for every match of the matcher in the text, overlapping ones too:
+// after each match the search resumes one character after its start.
+template <class Found>
+void for_each_overlapping_match(icu::RegexMatcher& matcher, const icu::UnicodeString& text,
+                                Found&& found) {
   UErrorCode status = U_ZERO_ERROR;
-  rule.pass->reset(ut);
+  const int64_t size = text.length();
   int64_t from = 0;
-  const auto size = static_cast<int64_t>(std::min(static_cast<size_t>(text.length()), last_start));
-  while (from <= size && rule.pass->find(from, status) && U_SUCCESS(status) &&
-         rule.pass->start64(status) <= size) {
-    rule.positions.push_back(static_cast<size_t>(rule.pass->end64(status)));
-    from = static_cast<int64_t>(code_points_forward(text, rule.pass->start64(status), 1));
-    if (from <= rule.pass->start64(status)) {
+  while (from <= size && matcher.find(from, status) && U_SUCCESS(status)) {
+    const int64_t start = matcher.start64(status);
+    found(static_cast<size_t>(start), static_cast<size_t>(matcher.end64(status)));
+    from = static_cast<int64_t>(code_points_forward(text, static_cast<size_t>(start), 1));
+    if (from <= start) {
       break;  // at the end of the text
     }
   }
+}
+
+// Runs a rule's pass over the text and records where it matches.
+void run_pass(CompiledRule& rule, UText* ut, const icu::UnicodeString& text) {
+  rule.positions.clear();
+  rule.pass->reset(ut);
+  for_each_overlapping_match(*rule.pass, text,
+                             [&](size_t, size_t end) { rule.positions.push_back(end); });
   std::sort(rule.positions.begin(), rule.positions.end());
   rule.positions.erase(std::unique(rule.positions.begin(), rule.positions.end()),
                        rule.positions.end());
@@ -452,21 +459,13 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
       // look-behind: the rule's exact matches.
       rule.positions.clear();
       impl_->bind(rule, ut.get());
-      int64_t from = 0;
-      while (from < static_cast<int64_t>(length) && rule.after_finder->find(from, status) &&
-             U_SUCCESS(status)) {
-        const auto position = static_cast<size_t>(rule.after_finder->start64(status));
+      for_each_overlapping_match(*rule.after_finder, text, [&](size_t position, size_t) {
         if (position > 0 && position < length &&
             impl_->asks_true_at(rule, ut.get(), text, position)) {
           rule.positions.push_back(position);
           candidates.emplace(position, false);
         }
-        from = static_cast<int64_t>(code_points_forward(text, position, 1));
-        if (from <= static_cast<int64_t>(position)) {
-          break;
-        }
-      }
-      status = U_ZERO_ERROR;
+      });
     } else if (rule.is_break && rule.after_finder) {
       rule.after_finder->reset(ut.get());
       while (rule.after_finder->find(status) && U_SUCCESS(status)) {
