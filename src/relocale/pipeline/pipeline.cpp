@@ -252,13 +252,13 @@ bool CurrentRelease::is_described_by(const Document& doc) {
     const fs::path file = path_inside(config_.root, release_path_, config_.config_file.string());
     inputs_key_ = extraction_inputs_key(config_, release_path_, read_file(file));
   }
-  if (doc.extraction_key != inputs_key_ + "-" + source_fingerprint(doc)) {
-    return false;
+  return doc.extraction_key == inputs_key_ + "-" + source_fingerprint(doc);
+}
+
+void CurrentRelease::keep_for_source(Document&& described) {
+  if (!kept_ && !extracted_) {
+    kept_ = std::move(described);
   }
-  if (!described_by_ && !extracted_) {
-    described_by_ = doc;
-  }
-  return true;
 }
 
 const Document& CurrentRelease::extracted() {
@@ -269,10 +269,11 @@ const Document& CurrentRelease::extracted() {
 }
 
 Document CurrentRelease::source_document() {
-  if (extracted_ || !described_by_) {
+  if (extracted_ || !kept_) {
     return extracted();
   }
-  Document source = *described_by_;
+  Document source = std::move(*kept_);
+  kept_.reset();
   source.target_lang.clear();
   for (auto& unit : source.units) {
     for (auto& seg : unit.segments) {
@@ -393,9 +394,10 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     Document doc =
         job.source ? current.source_document() : load_xliff_file(config, job.lang, result.release);
     const std::string xliff_file = config.xliff_path(job.lang, result.release).string();
+    const bool described = !job.source && current.is_described_by(doc);
     if (job.source) {
       job_diagnostics[i].append(current.extraction_warnings());
-    } else if (!current.is_described_by(doc)) {
+    } else if (!described) {
       // Contract: a returned file's targets are merged only where they honour what was exported.
       const Document& extracted = current.extracted();
       if (restore_from_current(doc, extracted) > 0) {
@@ -429,11 +431,14 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     const std::string text_release = style.right_to_left && !options.verbatim
                                          ? merge_document(doc, style, merge, nullptr)
                                          : release_text;
+    const PageInfo page{job.lang, style.right_to_left, doc.title};
+    if (described) {
+      current.keep_for_source(std::move(doc));  // done with it: the source language may use it
+    }
     if (!result.untranslated.empty()) {
       const bool refuse = config.untranslated == UntranslatedPolicy::refuse_language;
       job_diagnostics[i].add(
-          "untranslated", refuse ? Severity::error : Severity::warning,
-          Location{config.xliff_path(job.lang, result.release).string()},
+          "untranslated", refuse ? Severity::error : Severity::warning, Location{xliff_file},
           refuse ? subst(trn("{1} segment has no translation: the language is not built",
                              "{1} segments have no translation: the language is not built",
                              result.untranslated.size()),
@@ -450,7 +455,6 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     // Write: every format of a language or none.
     AtomicFileSet files;
     const fs::path folder = config.path(config.out_dir) / job.lang;
-    PageInfo page{job.lang, style.right_to_left, doc.title};
     for (const auto& f : formats) {
       const fs::path out = folder / (result.release + "." + f);
       if (f == "md") {

@@ -51,7 +51,10 @@ class CurrentRelease {
   const Document& extracted();
   /// Extract's warnings about the release; empty until extracted() was called.
   const Diagnostics& extraction_warnings() const { return warnings_; }
-  /// The source side of the release: a file that describes it, else the extraction.
+  /// Hands over a document that is_described_by() accepted, once its caller is done with it, so
+  /// that source_document() can take its source side instead of extracting the release.
+  void keep_for_source(Document&& described);
+  /// The source side of the release: a file handed to keep_for_source, else the extraction.
   Document source_document();
 
  private:
@@ -59,7 +62,7 @@ class CurrentRelease {
   std::string release_path_;
   std::string inputs_key_;  // computed on first use
   std::optional<Document> extracted_;
-  std::optional<Document> described_by_;  // a file that describes the release, if one was seen
+  std::optional<Document> kept_;  // a file that describes the release, handed over
   Diagnostics warnings_;
 };
 
