@@ -4,12 +4,34 @@
 
 namespace relocale {
 
+namespace {
+
+// Eight bytes as a little-endian number, whatever the machine's byte order.
+uint64_t load_little_endian(const unsigned char* bytes, size_t count) {
+  uint64_t word = 0;
+  for (size_t i = 0; i < count; ++i) {
+    word |= static_cast<uint64_t>(bytes[i]) << (8 * i);
+  }
+  return word;
+}
+
+}  // namespace
+
+// Eight bytes per step, each word folded in with a multiply and a shift (FNV-1a's byte at a time
+// cost more than the rest of reading an XLIFF file's source side).
 void Fingerprint::mix(const void* data, size_t size) {
   const auto* bytes = static_cast<const unsigned char*>(data);
   uint64_t h = state_;
-  for (size_t i = 0; i < size; ++i) {
-    h ^= bytes[i];
-    h *= 1099511628211ULL;  // FNV prime
+  auto fold = [&h](uint64_t word) {
+    h = (h ^ word) * 0x9E3779B97F4A7C15ULL;  // 2^64 / golden ratio
+    h ^= h >> 29;
+  };
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    fold(load_little_endian(bytes + i, 8));
+  }
+  if (i < size) {
+    fold(load_little_endian(bytes + i, size - i) ^ (static_cast<uint64_t>(size - i) << 59));
   }
   state_ = h;
 }

@@ -6,7 +6,7 @@
 
 namespace relocale {
 
-/// A 64-bit FNV-1a digest of a sequence of fields, to tell whether something is the same as
+/// A 64-bit digest of a sequence of fields, to tell whether something is the same as
 /// before (an input of extract, the source side of an XLIFF file). Not for security: anyone can
 /// make two inputs with the same digest. Each field is framed by its length, so ("ab", "c") and
 /// ("a", "bc") differ. Stable across machines and versions of the compiler.
@@ -19,7 +19,7 @@ class Fingerprint {
 
  private:
   void mix(const void* data, size_t size);
-  uint64_t state_ = 14695981039346656037ULL;  // FNV offset basis
+  uint64_t state_ = 14695981039346656037ULL;
 };
 
 }  // namespace relocale

@@ -98,7 +98,7 @@ void check_units_match_skeleton(const Document& doc, const std::string& file_nam
 // extract's output), ICU's and cmark's versions from the libraries themselves, and the
 // phone-number library's file (its name, size and time: Debian ships libphonenumber's metadata
 // updates as new builds of the same soname).
-constexpr const char* kExtractionScheme = "relocale-extract-2";
+constexpr const char* kExtractionScheme = "relocale-extract-3";
 
 // The file of the shared library that holds `symbol`, with its size and time, if its name
 // contains `name` (a static link or a symbol resolved elsewhere gives `fallback`).
