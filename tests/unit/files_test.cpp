@@ -88,3 +88,24 @@ TEST_CASE("taking the project's lock removes what a dead run left, and nothing e
   CHECK(fs::exists(root / ".git/objects/.pack.999999999.1.tmp"));
   CHECK(fs::exists(root / "out/fr/idm.html"));
 }
+
+TEST_CASE("check_utf8_text finds a bad byte wherever it falls in an eight-byte step", "[files]") {
+  const std::string ascii = "The release is plain text with a few words on each line.";
+  CHECK_NOTHROW(
+      check_utf8_text(ascii + "\n\tCaf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x93\xB0\n", "ok.md", false));
+  for (size_t at = 0; at < 17; ++at) {
+    for (const std::string& bad :
+         {std::string(1, '\0'), std::string("\xE9"), std::string("\r"), std::string("\xC3")}) {
+      std::string text = ascii;
+      text.insert(at, bad);
+      try {
+        check_utf8_text(text, "bad.md", false);
+        FAIL("no error for a bad byte at offset " << at);
+      } catch (const Error& e) {
+        CHECK(e.where().file == "bad.md");
+        CHECK(e.where().line == 1);
+        CHECK(e.where().column == static_cast<int>(at) + 1);
+      }
+    }
+  }
+}
