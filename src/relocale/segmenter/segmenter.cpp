@@ -10,6 +10,7 @@
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 #include "relocale/base/error.h"
@@ -121,7 +122,10 @@ struct Utf16Text {
   explicit Utf16Text(const std::string& utf8) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
     const auto size = static_cast<int32_t>(utf8.size());
-    byte_offset.reserve(utf8.size() + 1);
+    byte_offset.resize(utf8.size() + 1);
+    // Never more UTF-16 code units than UTF-8 bytes: written straight into the string's buffer.
+    char16_t* units = text.getBuffer(std::max<int32_t>(size, 1));
+    int32_t length = 0;
     for (int32_t i = 0; i < size;) {
       const int32_t start = i;
       UChar32 c = 0;
@@ -129,12 +133,15 @@ struct Utf16Text {
       if (c < 0) {
         c = 0xFFFD;  // an ill-formed sequence reads as one replacement character
       }
-      text.append(c);
-      for (int32_t k = 0; k < U16_LENGTH(c); ++k) {
-        byte_offset.push_back(static_cast<size_t>(start));
+      const int32_t first = length;
+      U16_APPEND_UNSAFE(units, length, c);
+      for (int32_t k = first; k < length; ++k) {
+        byte_offset[static_cast<size_t>(k)] = static_cast<size_t>(start);
       }
     }
-    byte_offset.push_back(utf8.size());
+    text.releaseBuffer(length);
+    byte_offset.resize(static_cast<size_t>(length) + 1);
+    byte_offset.back() = utf8.size();
   }
 };
 
