@@ -70,6 +70,30 @@ TEST_CASE("the medium and short date styles abbreviate or number the month", "[l
   CHECK(render_placeholder(p, style) == "09/10/2018");
 }
 
+TEST_CASE("a value rendered again, in another style or format and back, renders the same",
+          "[locale_formatter]") {
+  // Renderings are kept per thread: what they are kept under must tell every difference apart.
+  auto fr = load_house_style("fr", locales());
+  auto de = load_house_style("de", locales());
+  Placeholder p{"1", PlaceholderKind::date, "2018-10-09", "", "yMMMMd"};
+  Placeholder day_month = p;
+  day_month.format = "dMMMM";
+  for (int round = 0; round < 2; ++round) {
+    CHECK(render_placeholder(p, fr) == "9 octobre 2018");
+    CHECK(render_placeholder(day_month, fr) == "9 octobre");
+    CHECK(render_placeholder(p, de) == "9. Oktober 2018");
+    Placeholder month = p;
+    month.kind = PlaceholderKind::month;
+    month.format = "";
+    CHECK(render_placeholder(month, fr) == "octobre");
+  }
+  Placeholder bad{"1", PlaceholderKind::date, "9 Oct", "", "yMMMMd"};
+  CHECK_THROWS_AS(render_placeholder(bad, fr), Error);
+  CHECK_THROWS_AS(render_placeholder(bad, fr), Error);  // a failure is not kept as a result
+  bad.canonical = "2018-13-45";  // no such month or day: refused, not rolled over into 2019
+  CHECK_THROWS_AS(render_placeholder(bad, fr), Error);
+}
+
 TEST_CASE("a range of days in one month uses CLDR's interval formats", "[locale_formatter]") {
   const auto [lang, expected] = GENERATE(table<std::string, std::string>({
       {"en", "March 26" THIN "–" THIN "28"},

@@ -4,6 +4,7 @@
 #include <memory>
 #include <regex>
 #include <tuple>
+#include <unordered_map>
 
 #include <phonenumbers/phonenumberutil.h>
 #include <unicode/calendar.h>
@@ -87,6 +88,7 @@ UDate parse_iso_date(const std::string& iso, const Placeholder& p) {
     calendar.reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
                                                  icu::Locale::getRoot(), status));
     check(status, p);
+    calendar->setLenient(false);  // 2018-13-45 is refused, not rolled over into 2019
   }
   calendar->clear();
   calendar->set(std::stoi(m[1]), std::stoi(m[2]) - 1, m[3].matched ? std::stoi(m[3]) : 1);
@@ -340,8 +342,9 @@ std::string render_phone(const Placeholder& p, const HouseStyle& style) {
 
 }  // namespace
 
-std::string render_placeholder(const Placeholder& placeholder, const HouseStyle& style) {
-  const auto& p = placeholder;
+namespace {
+
+std::string render_uncached(const Placeholder& p, const HouseStyle& style) {
   const icu::Locale locale = target_locale(style);
   switch (p.kind) {
   case PlaceholderKind::date:
@@ -377,6 +380,54 @@ std::string render_placeholder(const Placeholder& placeholder, const HouseStyle&
     return p.source_text;
   }
   return p.source_text;
+}
+
+// What a rendering depends on besides the placeholder's value: the house style's fields that
+// render_uncached reads.
+std::string style_key(const HouseStyle& style) {
+  std::string key;
+  for (const std::string* field : {&style.lang, &style.numbering_system, &style.date_style,
+                                   &style.phone_format, &style.month_skeleton}) {
+    key += *field;
+    key += '\x1F';
+  }
+  return key;
+}
+
+}  // namespace
+
+std::string render_placeholder(const Placeholder& placeholder, const HouseStyle& style) {
+  const auto& p = placeholder;
+  switch (p.kind) {
+  case PlaceholderKind::email:
+  case PlaceholderKind::url:
+  case PlaceholderKind::code:
+  case PlaceholderKind::line_break:
+    return render_uncached(p, style);  // nothing to compute
+  default:
+    break;
+  }
+  // A release repeats its values (the date of the release, the office's phone, times), every
+  // release of a newsroom too, and each is rendered for the XLIFF and again for the output: the
+  // renderings are kept per thread, a bounded number of them. A value that does not render (it
+  // throws) is not kept.
+  thread_local std::unordered_map<std::string, std::string> rendered;
+  std::string key = style_key(style);
+  key += static_cast<char>('A' + static_cast<int>(p.kind));
+  key += '\x1F';
+  key += p.canonical;
+  key += '\x1F';
+  key += p.format;
+  const auto known = rendered.find(key);
+  if (known != rendered.end()) {
+    return known->second;
+  }
+  std::string out = render_uncached(p, style);
+  if (rendered.size() >= 8192) {
+    rendered.clear();
+  }
+  rendered.emplace(std::move(key), out);
+  return out;
 }
 
 }  // namespace relocale
