@@ -1,31 +1,34 @@
 #include "relocale/base/fingerprint.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace relocale {
 
 namespace {
 
-// Eight bytes as a little-endian number, whatever the machine's byte order.
+// Eight bytes (or the `count` < 8 left at the end) as a little-endian number, whatever the
+// machine's byte order.
 uint64_t load_little_endian(const unsigned char* bytes, size_t count) {
   uint64_t word = 0;
-  for (size_t i = 0; i < count; ++i) {
-    word |= static_cast<uint64_t>(bytes[i]) << (8 * i);
-  }
+  std::memcpy(&word, bytes, count);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  word = __builtin_bswap64(word);
+#endif
   return word;
 }
 
 }  // namespace
 
-// Eight bytes per step, each word folded in with a multiply and a shift (FNV-1a's byte at a time
-// cost more than the rest of reading an XLIFF file's source side).
+void Fingerprint::fold(uint64_t word) {
+  uint64_t h = (state_ ^ word) * 0x9E3779B97F4A7C15ULL;  // 2^64 / golden ratio
+  state_ = h ^ (h >> 29);
+}
+
+// Eight bytes per step (FNV-1a's byte at a time cost more than the rest of reading an XLIFF
+// file's source side).
 void Fingerprint::mix(const void* data, size_t size) {
   const auto* bytes = static_cast<const unsigned char*>(data);
-  uint64_t h = state_;
-  auto fold = [&h](uint64_t word) {
-    h = (h ^ word) * 0x9E3779B97F4A7C15ULL;  // 2^64 / golden ratio
-    h ^= h >> 29;
-  };
   size_t i = 0;
   for (; i + 8 <= size; i += 8) {
     fold(load_little_endian(bytes + i, 8));
@@ -33,20 +36,15 @@ void Fingerprint::mix(const void* data, size_t size) {
   if (i < size) {
     fold(load_little_endian(bytes + i, size - i) ^ (static_cast<uint64_t>(size - i) << 59));
   }
-  state_ = h;
 }
 
 Fingerprint& Fingerprint::add(uint64_t number) {
-  unsigned char little_endian[8];
-  for (int i = 0; i < 8; ++i) {
-    little_endian[i] = static_cast<unsigned char>(number >> (8 * i));
-  }
-  mix(little_endian, sizeof little_endian);
+  fold(number);
   return *this;
 }
 
 Fingerprint& Fingerprint::add(std::string_view field) {
-  add(static_cast<uint64_t>(field.size()));
+  fold(field.size());
   mix(field.data(), field.size());
   return *this;
 }

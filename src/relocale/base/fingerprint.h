@@ -18,6 +18,7 @@ class Fingerprint {
   std::string hex() const;
 
  private:
+  void fold(uint64_t word);
   void mix(const void* data, size_t size);
   uint64_t state_ = 14695981039346656037ULL;
 };
