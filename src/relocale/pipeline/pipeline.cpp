@@ -455,14 +455,24 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     // Write: every format of a language or none.
     AtomicFileSet files;
     const fs::path folder = config.path(config.out_dir) / job.lang;
+    // The HTML page and the text are made from one reading of the release, unless a
+    // right-to-left language gives each its own.
+    const ReleaseOutputs release_outputs(release_text, format);
+    std::unique_ptr<ReleaseOutputs> own_html, own_text;
+    if (!html_text.empty()) {
+      own_html = std::make_unique<ReleaseOutputs>(html_text, format);
+    }
+    if (text_release != release_text) {
+      own_text = std::make_unique<ReleaseOutputs>(text_release, format);
+    }
     for (const auto& f : formats) {
       const fs::path out = folder / (result.release + "." + f);
       if (f == "md") {
         files.add(out, release_text);
       } else if (f == "txt") {
-        files.add(out, write_text(text_release, format));
+        files.add(out, (own_text ? *own_text : release_outputs).text());
       } else {
-        files.add(out, write_html(html_text.empty() ? release_text : html_text, format, page));
+        files.add(out, (own_html ? *own_html : release_outputs).html(page));
       }
       result.files.push_back(out);
     }

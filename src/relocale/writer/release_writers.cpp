@@ -179,24 +179,63 @@ std::string_view strip_front_matter(std::string_view release, std::string* title
   return release.substr(std::min(body, release.size()));
 }
 
-std::string write_html(std::string_view release, const std::string& format, const PageInfo& page) {
-  std::string title = page.title;
+// The Markdown trees: the HTML page's from the release with foreign HTML escaped, the text's from
+// the release as written (cmark drops raw HTML there). Most releases have no foreign HTML: then
+// one tree serves both.
+struct ReleaseOutputs::Trees {
+  NodePtr html{nullptr, &cmark_node_free};
+  NodePtr text{nullptr, &cmark_node_free};
+  bool text_is_html = false;
+};
+
+ReleaseOutputs::ReleaseOutputs(std::string_view release, std::string format)
+    : release_(release), format_(std::move(format)), trees_(std::make_unique<Trees>()) {
   std::string date;
-  const std::string_view body = strip_front_matter(release, &title, &date);
+  body_ = strip_front_matter(release_, &title_, &date);
+}
+
+ReleaseOutputs::~ReleaseOutputs() = default;
+
+cmark_node* ReleaseOutputs::html_tree() const {
+  if (!trees_->html) {
+    const std::string safe = escape_foreign_html(body_);
+    trees_->html = parse_markdown(safe);
+    trees_->text_is_html = safe == body_;
+  }
+  return trees_->html.get();
+}
+
+cmark_node* ReleaseOutputs::text_tree() const {
+  if (trees_->text) {
+    return trees_->text.get();
+  }
+  if (!trees_->html && escape_foreign_html(body_) == body_) {
+    html_tree();
+  }
+  if (trees_->html && trees_->text_is_html) {
+    return trees_->html.get();
+  }
+  trees_->text = parse_markdown(body_);
+  return trees_->text.get();
+}
+
+std::string ReleaseOutputs::html(const PageInfo& page) const {
+  std::string title = page.title;  // unless the front matter gives one
+  std::string date;
+  strip_front_matter(release_, &title, &date);
   std::string html_body;
-  if (format == "md") {
-    const std::string safe = escape_foreign_html(body);
-    char* rendered = cmark_markdown_to_html(safe.data(), safe.size(), CMARK_OPT_UNSAFE);
+  if (format_ == "md") {
+    char* rendered = cmark_render_html(html_tree(), CMARK_OPT_UNSAFE);
     html_body = rendered;
     free(rendered);
   } else {
     size_t pos = 0;
-    while (pos < body.size()) {
-      size_t eol = body.find('\n', pos);
+    while (pos < body_.size()) {
+      size_t eol = body_.find('\n', pos);
       if (eol == std::string_view::npos) {
-        eol = body.size();
+        eol = body_.size();
       }
-      const std::string line = escape_html_keep_bdi(body.substr(pos, eol - pos));
+      const std::string line = escape_html_keep_bdi(body_.substr(pos, eol - pos));
       if (!line.empty()) {
         html_body += "<p>" + line + "</p>\n";
       }
@@ -218,7 +257,7 @@ std::string write_html(std::string_view release, const std::string& format, cons
     out += "<meta name=\"date\" content=\"" + escape_html(date) + "\">\n";
   }
   out += "</head>\n<body>\n<article>\n";
-  if (!title.empty() && format == "md" && release.substr(0, 4) == "---\n") {
+  if (!title.empty() && format_ == "md" && release_.substr(0, 4) == "---\n") {
     out += "<h1>" + escape_html_keep_bdi(title) + "</h1>\n";
   }
   out += html_body;
@@ -226,21 +265,25 @@ std::string write_html(std::string_view release, const std::string& format, cons
   return out;
 }
 
-std::string write_text(std::string_view release, const std::string& format) {
-  std::string title;
-  std::string date;
-  const std::string_view body = strip_front_matter(release, &title, &date);
-  if (format != "md") {
-    return std::string(release);
+std::string ReleaseOutputs::text() const {
+  if (format_ != "md") {
+    return std::string(release_);
   }
   std::string out;
-  if (!title.empty()) {
-    out += title + "\n\n";
+  if (!title_.empty()) {
+    out += title_ + "\n\n";
   }
-  const auto root = parse_markdown(body);
-  append_plain(root.get(), out);
+  append_plain(text_tree(), out);
   out += '\n';
   return out;
+}
+
+std::string write_html(std::string_view release, const std::string& format, const PageInfo& page) {
+  return ReleaseOutputs(release, format).html(page);
+}
+
+std::string write_text(std::string_view release, const std::string& format) {
+  return ReleaseOutputs(release, format).text();
 }
 
 }  // namespace relocale
