@@ -32,7 +32,7 @@ using UTextPtr = std::unique_ptr<UText, UTextCloser>;
 struct CompiledRule {
   bool is_break = true;
   // The rule asked at one position. A <beforebreak> of bounded length becomes a look-behind,
-  // (?<=before)(?:after), tried once with lookingAt() at the position: a few steps, whatever the
+  // (?=after)(?<=before), tried once with lookingAt() at the position: a few steps, whatever the
   // length of the paragraph.
   std::unique_ptr<icu::RegexMatcher> at;
   // Any other <beforebreak> is searched for as (?:before)\z in the `before_window` characters
@@ -252,7 +252,8 @@ struct Segmenter::Impl {
   size_t window_position = 0;
   uint64_t window_generation = 0;
   size_t window_limit = 0;
-  size_t window_back = 0;
+  static constexpr size_t kUnmeasured = static_cast<size_t>(-1);
+  size_t window_back = kUnmeasured;  // measured when a <beforebreak> search first needs it
 
   // Compiles a pattern of a rule; the pattern is kept here because a matcher points into it.
   // Returns null with `status` set when ICU refuses the pattern and `may_fail` is true.
@@ -322,7 +323,7 @@ struct Segmenter::Impl {
       window_position = position;
       window_generation = text_generation;
       window_limit = code_points_forward(text, position, kWindow);
-      window_back = code_points_back(text, position, kWindow);
+      window_back = kUnmeasured;
     }
     const auto limit = static_cast<int64_t>(window_limit);
     if (rule.at) {
@@ -330,12 +331,17 @@ struct Segmenter::Impl {
       const bool found = rule.at->lookingAt(status);
       return U_SUCCESS(status) && found;
     }
-    return before_matches(rule, text, position) && after_matches(rule, position, limit);
+    // <afterbreak> first: one lookingAt() that mostly fails at once, where the search for
+    // <beforebreak> walks its whole window.
+    return after_matches(rule, position, limit) && before_matches(rule, text, position);
   }
 
   // Whether (?:before)\z matches in the region that ends at the position: the search starts
   // `before_window` characters back, and \z holds at the region's end (anchoring bounds).
-  bool before_matches(CompiledRule& rule, const icu::UnicodeString& text, size_t position) const {
+  bool before_matches(CompiledRule& rule, const icu::UnicodeString& text, size_t position) {
+    if (rule.before_window == kWindow && window_back == kUnmeasured) {
+      window_back = code_points_back(text, position, kWindow);
+    }
     const size_t from = rule.before_window == kWindow
                             ? window_back
                             : code_points_back(text, position, rule.before_window);
@@ -383,7 +389,10 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
     compiled.anchored = !rule->before.empty() && rule->before[0] == '^';
     compiled.last_char = required_last_char(rule->before);
     // ICU accepts a look-behind only when it can bound its length (U_REGEX_LOOK_BEHIND_LIMIT).
-    compiled.at = impl_->matcher_for("(?<=" + rule->before + ")(?:" + rule->after + ")", *rule,
+    // The <afterbreak> is tried first: at most candidates it fails on its first character
+    // (\s+\d before "The"), and the look-behind, which tries every length the <beforebreak> may
+    // have, is never asked.
+    compiled.at = impl_->matcher_for("(?=(?:" + rule->after + "))(?<=" + rule->before + ")", *rule,
                                      file, /*may_fail=*/true);
     // A break rule proposes candidates wherever it matches. A pass over the text tries it at
     // every place where its <beforebreak> could start, which costs most for a short, common one
