@@ -92,6 +92,12 @@ TEST_CASE("a value rendered again, in another style or format and back, renders 
   CHECK_THROWS_AS(render_placeholder(bad, fr), Error);  // a failure is not kept as a result
   bad.canonical = "2018-13-45";  // no such month or day: refused, not rolled over into 2019
   CHECK_THROWS_AS(render_placeholder(bad, fr), Error);
+  for (const char* malformed :
+       {"2018-1-09", "2018/10/09", "20181009", "2018-10-9x", "２018-10-09", "2018-10-", ""}) {
+    bad.canonical = malformed;
+    CAPTURE(malformed);
+    CHECK_THROWS_AS(render_placeholder(bad, fr), Error);
+  }
 }
 
 TEST_CASE("a range of days in one month uses CLDR's interval formats", "[locale_formatter]") {

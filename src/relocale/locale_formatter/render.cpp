@@ -75,9 +75,22 @@ icu::UnicodeString skeleton_for(const std::string& format, const char* fallback,
 
 /// Midnight UTC of an ISO date ("2018-10-08", or "2018-12" for a month).
 UDate parse_iso_date(const std::string& iso, const Placeholder& p) {
-  static const std::regex date_re(R"((\d{4})-(\d{2})(?:-(\d{2}))?)");
-  std::smatch m;
-  if (!std::regex_match(iso, m, date_re)) {
+  // yyyy-mm or yyyy-mm-dd, in ASCII digits.
+  const auto digits = [&iso](size_t from, size_t count) {
+    int value = 0;
+    for (size_t i = from; i < from + count; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') {
+        return -1;
+      }
+      value = value * 10 + (iso[i] - '0');
+    }
+    return value;
+  };
+  const bool shaped = (iso.size() == 7 || (iso.size() == 10 && iso[7] == '-')) && iso[4] == '-';
+  const int year = shaped ? digits(0, 4) : -1;
+  const int month = shaped ? digits(5, 2) : -1;
+  const int day = iso.size() == 10 && shaped ? digits(8, 2) : 1;
+  if (year < 0 || month < 0 || day < 0) {
     bad_value(p);
   }
   UErrorCode status = U_ZERO_ERROR;
@@ -91,7 +104,7 @@ UDate parse_iso_date(const std::string& iso, const Placeholder& p) {
     calendar->setLenient(false);  // 2018-13-45 is refused, not rolled over into 2019
   }
   calendar->clear();
-  calendar->set(std::stoi(m[1]), std::stoi(m[2]) - 1, m[3].matched ? std::stoi(m[3]) : 1);
+  calendar->set(year, month - 1, day);
   const UDate date = calendar->getTime(status);
   check(status, p);
   return date;
