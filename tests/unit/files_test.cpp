@@ -109,3 +109,23 @@ TEST_CASE("check_utf8_text finds a bad byte wherever it falls in an eight-byte s
     }
   }
 }
+
+TEST_CASE("read_file reads a whole file, an empty one, and names what it cannot read", "[files]") {
+  test::TempDir dir;
+  const auto file = dir.path() / "release.md";
+  std::string big(300000, 'x');
+  big[123457] = '\n';
+  write_file_atomically(file, big);
+  CHECK(read_file(file) == big);
+  write_file_atomically(file, "");
+  CHECK(read_file(file).empty());
+  for (const auto& unreadable : {dir.path() / "missing.md", dir.path()}) {
+    try {
+      read_file(unreadable);
+      FAIL("no error for " << unreadable);
+    } catch (const Error& e) {
+      CHECK(e.where().file == unreadable.string());
+      CHECK(std::string(e.what()).find("cannot read file") != std::string::npos);
+    }
+  }
+}

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "relocale/base/error.h"
@@ -140,17 +141,41 @@ void install_interrupt_cleanup() {
 }
 
 std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
     throw Error(Location{path.string()},
                 subst(tr("cannot read file: {1}"), {std::strerror(errno)}));
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    throw Error(Location{path.string()}, tr("cannot read file"));
+  // The size first, then one read into a string of that size: reading through a stream grew
+  // the string by doubling and copied every byte several times.
+  struct stat info {};
+  std::string contents;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0) {
+    contents.resize(static_cast<size_t>(info.st_size));
   }
-  return std::move(buffer).str();
+  size_t used = 0;
+  for (;;) {
+    if (used == contents.size()) {
+      contents.resize(std::max<size_t>(4096, contents.size() * 2));  // it grew, or a pipe
+    }
+    const ssize_t got = ::read(fd, contents.data() + used, contents.size() - used);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      const int error = errno;
+      ::close(fd);
+      throw Error(Location{path.string()},
+                  subst(tr("cannot read file: {1}"), {std::strerror(error)}));
+    }
+    if (got == 0) {
+      break;
+    }
+    used += static_cast<size_t>(got);
+  }
+  ::close(fd);
+  contents.resize(used);
+  return contents;
 }
 
 void write_file_atomically(const fs::path& path, std::string_view contents) {
