@@ -290,3 +290,23 @@ TEST_CASE("all the edits of one update are counted together", "[carry_over]") {
   CHECK(memory.exact("en", "fr", kWelcome) != nullptr);  // offered, and kept in the memory
   CHECK(memory.size() == 2);
 }
+
+TEST_CASE("a translator's notes on a unit follow it, to its edited version too", "[carry_over]") {
+  Document previous =
+      translated(document({{"u-lead", {kWelcome, kSigned}}, {"u-thanks", {kThanks}}}));
+  previous.units[0].notes = {"relocale-ignore: length", "Name checked with the desk."};
+  previous.units[1].notes = {"Keep the formal register."};
+  // The lead gained a sentence (a new unit id); its first sentence keeps its translation there.
+  Document fresh =
+      document({{"u-lead-2", {kWelcome, kSigned, kInserted}}, {"u-thanks", {kThanks}}});
+  fresh.units[1].notes = {"Keep the formal register."};  // already there: not doubled
+  TranslationMemory memory;
+  carry_over(fresh, &previous, memory, {});
+  CHECK(fresh.units[0].notes ==
+        std::vector<std::string>{"relocale-ignore: length", "Name checked with the desk."});
+  CHECK(fresh.units[1].notes == std::vector<std::string>{"Keep the formal register."});
+  // Without a previous file there is nobody's note to carry.
+  Document alone = document({{"u-lead", {kWelcome}}});
+  carry_over(alone, nullptr, memory, {});
+  CHECK(alone.units[0].notes.empty());
+}

@@ -81,6 +81,7 @@ CarryOverReport carry_over(Document& fresh, const Document* previous, Translatio
   std::vector<bool> used(old.size(), false);
   std::vector<bool> offered(old.size(), false);
   std::vector<bool> done(segments.size(), false);
+  std::unordered_map<const Unit*, const Unit*> kept_from;  // a fresh unit, the old one it kept
 
   // Kept: first for every segment, so an out-of-context reuse never takes a translation that
   // belongs to a later segment in its own context.
@@ -111,7 +112,34 @@ CarryOverReport carry_over(Document& fresh, const Document* previous, Translatio
     }
     used[best] = true;
     done[s] = true;
+    kept_from.emplace(segments[s].unit, old[best].unit);
     ++report.kept;
+  }
+
+  // Translators' notes on a unit (a remark, "relocale-ignore: length") follow it: to the unit of
+  // the same id (the same kind and text), or else to the unit where one of its segments kept its
+  // translation.
+  if (previous != nullptr) {
+    std::unordered_map<std::string, const Unit*> old_units;
+    for (const auto& unit : previous->units) {
+      old_units.emplace(unit.id, &unit);
+    }
+    for (auto& unit : fresh.units) {
+      const Unit* from = nullptr;
+      if (const auto same = old_units.find(unit.id); same != old_units.end()) {
+        from = same->second;
+      } else if (const auto kept = kept_from.find(&unit); kept != kept_from.end()) {
+        from = kept->second;
+      }
+      if (from == nullptr) {
+        continue;
+      }
+      for (const auto& note : from->notes) {
+        if (std::find(unit.notes.begin(), unit.notes.end(), note) == unit.notes.end()) {
+          unit.notes.push_back(note);
+        }
+      }
+    }
   }
 
   // Reused: the same source elsewhere in the previous file (an unused one first), then the memory.
