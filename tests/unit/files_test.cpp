@@ -129,3 +129,37 @@ TEST_CASE("read_file reads a whole file, an empty one, and names what it cannot 
     }
   }
 }
+
+TEST_CASE("a file written piece by piece appears whole on commit, and not at all without it",
+          "[files]") {
+  test::TempDir dir;
+  const auto file = dir.path() / "xliff" / "fr" / "note.xlf";
+  const std::string big(200000, 'b');
+  {
+    AtomicFileWriter writer(file);
+    writer.write("<xliff>");
+    writer.write(big);  // more than the buffer: written through
+    for (int i = 0; i < 10000; ++i) {
+      writer.write("<unit/>");  // many small pieces: buffered
+    }
+    writer.write("</xliff>");
+    writer.commit();
+  }
+  std::string expected = "<xliff>" + big;
+  for (int i = 0; i < 10000; ++i) {
+    expected += "<unit/>";
+  }
+  expected += "</xliff>";
+  CHECK(read_file(file) == expected);
+  {
+    AtomicFileWriter abandoned(file);
+    abandoned.write(std::string(100000, 'x'));
+    // destroyed without commit: an error happened before the file was complete
+  }
+  CHECK(read_file(file) == expected);
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(file.parent_path())) {
+    ++entries;
+  }
+  CHECK(entries == 1);  // no temporary left behind
+}

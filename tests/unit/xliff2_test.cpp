@@ -114,3 +114,33 @@ TEST_CASE("broken XLIFF is refused with file, line and column", "[xliff]") {
   REQUIRE_THROWS_WITH(read_xliff(duplicate, "d.xlf"),
                       "d.xlf:3: unit \"u\": duplicate unit id \"u\"");
 }
+
+TEST_CASE("XLIFF handed over in pieces is the same bytes as written whole", "[xliff]") {
+  Document doc = sample_document();
+  const Unit model = doc.units[0];
+  doc.skeleton.clear();
+  for (int i = 0; i < 2000; ++i) {  // some hundreds of KB: several pieces
+    Unit unit = model;
+    unit.id = "p-" + std::to_string(i + 1);
+    unit.position = i + 1;
+    doc.units.push_back(unit);
+    doc.skeleton.push_back({"", unit.id});
+    doc.skeleton.push_back({"\n\n", ""});
+  }
+  doc.units.erase(doc.units.begin());
+  for (const std::string version : {"2.0", "1.2"}) {
+    INFO(version);
+    XliffWriteOptions options;
+    options.version = version;
+    std::vector<std::string> pieces;
+    write_xliff(doc, options, [&pieces](std::string_view piece) { pieces.emplace_back(piece); });
+    std::string joined;
+    for (const auto& piece : pieces) {
+      joined += piece;
+    }
+    CHECK(joined == write_xliff(doc, options));
+    if (version == "2.0") {
+      CHECK(pieces.size() > 3);
+    }
+  }
+}

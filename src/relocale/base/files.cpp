@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include <fcntl.h>
 #include <pthread.h>
@@ -65,7 +66,8 @@ void discard_temporary(const fs::path& temporary) {
   g_temporaries.erase(temporary.string());
 }
 
-fs::path write_temporary(const fs::path& path, std::string_view contents) {
+// Creates the temporary file for `path` (and its folder), registered for clean-up on a signal.
+fs::path open_temporary(const fs::path& path, int* fd) {
   install_handler_once();
   std::error_code ec;
   if (!path.parent_path().empty()) {
@@ -76,21 +78,25 @@ fs::path write_temporary(const fs::path& path, std::string_view contents) {
     }
   }
   const fs::path temporary = temporary_name_for(path);
-  int fd = -1;
   {
     std::lock_guard<std::mutex> lock(g_temporaries_mutex);
     if (g_exiting) {
       throw Error(Location{path.string()},
                   tr("relocale was interrupted; the file was not written"));
     }
-    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd >= 0) {
+    *fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (*fd >= 0) {
       g_temporaries.insert(temporary.string());
     }
   }
-  if (fd < 0) {
+  if (*fd < 0) {
     throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(errno)}));
   }
+  return temporary;
+}
+
+// Writes all of `contents`; on failure closes the file, removes the temporary and throws.
+void write_all(int fd, std::string_view contents, const fs::path& temporary, const fs::path& path) {
   size_t written = 0;
   while (written < contents.size()) {
     const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
@@ -105,11 +111,21 @@ fs::path write_temporary(const fs::path& path, std::string_view contents) {
     }
     written += static_cast<size_t>(n);
   }
+}
+
+void close_temporary(int fd, const fs::path& temporary, const fs::path& path) {
   if (::close(fd) != 0) {
     const int saved = errno;
     discard_temporary(temporary);
     throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(saved)}));
   }
+}
+
+fs::path write_temporary(const fs::path& path, std::string_view contents) {
+  int fd = -1;
+  const fs::path temporary = open_temporary(path, &fd);
+  write_all(fd, contents, temporary, path);
+  close_temporary(fd, temporary, path);
   return temporary;
 }
 
@@ -180,6 +196,47 @@ std::string read_file(const fs::path& path) {
 
 void write_file_atomically(const fs::path& path, std::string_view contents) {
   rename_into_place(write_temporary(path, contents), path);
+}
+
+AtomicFileWriter::AtomicFileWriter(const fs::path& path) : path_(path) {
+  temporary_ = open_temporary(path_, &fd_);
+}
+
+AtomicFileWriter::~AtomicFileWriter() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    discard_temporary(temporary_);
+  }
+}
+
+void AtomicFileWriter::write(std::string_view data) {
+  constexpr size_t kBufferSize = 1 << 16;
+  if (buffer_.size() + data.size() > kBufferSize) {
+    flush();
+  }
+  if (data.size() > kBufferSize) {
+    const int fd = std::exchange(fd_, -1);  // write_all closes it when it fails
+    write_all(fd, data, temporary_, path_);
+    fd_ = fd;
+    return;
+  }
+  buffer_ += data;
+}
+
+void AtomicFileWriter::flush() {
+  if (!buffer_.empty()) {
+    const int fd = std::exchange(fd_, -1);
+    write_all(fd, buffer_, temporary_, path_);
+    fd_ = fd;
+    buffer_.clear();
+  }
+}
+
+void AtomicFileWriter::commit() {
+  flush();
+  const int fd = std::exchange(fd_, -1);
+  close_temporary(fd, temporary_, path_);
+  rename_into_place(temporary_, path_);
 }
 
 AtomicFileSet::~AtomicFileSet() {

@@ -20,6 +20,26 @@ void install_interrupt_cleanup();
 /// Creates missing parent folders. A signal during the write removes the temporary file.
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
+/// The same, for a file written piece by piece (a big release's XLIFF is never held whole):
+/// write() appends to the temporary file, commit() renames it into place. Destroyed without
+/// commit(), it removes the temporary and the old file stays.
+class AtomicFileWriter {
+ public:
+  explicit AtomicFileWriter(const std::filesystem::path& path);
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+  ~AtomicFileWriter();
+  void write(std::string_view data);
+  void commit();
+
+ private:
+  void flush();
+  std::filesystem::path path_;
+  std::filesystem::path temporary_;
+  int fd_ = -1;
+  std::string buffer_;
+};
+
 /// Several files that are all written or none: each goes to a temporary file first, and only when
 /// every one is complete are they renamed into place (a failed build writes nothing for a
 /// language).

@@ -194,9 +194,14 @@ std::vector<std::string> select_languages(const ProjectConfig& config,
 }
 
 Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
-                         const std::string& release) {
+                         const std::string& release, const std::string* bytes) {
   const fs::path file = config.xliff_path(lang, release);
-  Document doc = read_xliff(read_file(file), file.string());
+  std::string read_now;
+  if (bytes == nullptr) {
+    read_now = read_file(file);
+    bytes = &read_now;
+  }
+  Document doc = read_xliff(*bytes, file.string());
   if (!doc.target_lang.empty() && doc.target_lang != lang) {
     throw Error(Location{file.string(), 1},
                 subst(tr("trgLang is \"{1}\" but the file is in the folder of \"{2}\""),
@@ -301,17 +306,41 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
   std::mutex memory_mutex;
   std::atomic<size_t> done{0};
   parallel_for(releases.size(), [&](size_t i) {
-    const Document source = extract_document(config, releases[i], release_warnings[i]);
-    for (const auto& lang : langs) {
-      Document fresh = source;
+    // One document serves every language in turn: carry-over fills its targets, candidates and
+    // notes, which are put back as extracted before the next language (a copy per language
+    // doubled the memory a big release takes).
+    Document fresh = extract_document(config, releases[i], release_warnings[i]);
+    std::vector<size_t> extracted_notes;  // how many notes each unit, then each segment, had
+    for (const auto& unit : fresh.units) {
+      extracted_notes.push_back(unit.notes.size());
+      for (const auto& seg : unit.segments) {
+        extracted_notes.push_back(seg.notes.size());
+      }
+    }
+    for (size_t l = 0; l < langs.size(); ++l) {
+      const std::string& lang = langs[l];
+      if (l > 0) {
+        size_t k = 0;
+        for (auto& unit : fresh.units) {
+          unit.notes.resize(extracted_notes[k++]);
+          for (auto& seg : unit.segments) {
+            seg.target.reset();
+            seg.state = SegmentState::initial;
+            seg.candidates.clear();
+            seg.notes.resize(extracted_notes[k++]);
+          }
+        }
+      }
       fresh.target_lang = lang;
+      const Document& source = fresh;  // its source side, the same for every language
       const fs::path xliff = config.xliff_path(lang, source.release);
       // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
       std::unique_ptr<Document> previous;
       std::string previous_bytes;
       if (fs::exists(xliff)) {
         previous_bytes = read_file(xliff);
-        previous = std::make_unique<Document>(load_xliff_file(config, lang, source.release));
+        previous = std::make_unique<Document>(
+            load_xliff_file(config, lang, source.release, &previous_bytes));
       }
       CarryOverReport report;
       {
@@ -330,14 +359,15 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
                                                     : options.xliff_version;
       write.cat_profile = config.settings_for(lang).cat_profile;
       write.display = [&style](const Placeholder& p) { return render_placeholder(p, style); };
-      const std::string updated = write_xliff(fresh, write);
+      AtomicFileWriter updated(xliff);
+      write_xliff(fresh, write, [&updated](std::string_view piece) { updated.write(piece); });
       // A translator's tool may have saved the file while we worked: never overwrite it blindly.
       if (previous && read_file(xliff) != previous_bytes) {
         throw Error(Location{xliff.string()},
                     tr("the file changed on disk while relocale was updating it; it was not "
                        "overwritten: run relocale extract again"));
       }
-      write_file_atomically(xliff, updated);
+      updated.commit();
       results[i].push_back({source.release, lang, xliff, report.kept, report.reused, report.fuzzy,
                             report.fresh, report.removed});
     }

@@ -105,8 +105,8 @@ std::vector<std::string> select_languages(const ProjectConfig& config,
                                           const std::vector<std::string>& requested);
 
 /// Reads and parses the XLIFF of a release in a language, checking that its trgLang matches the
-/// folder it is in.
+/// folder it is in. `bytes`, when given, are the file's contents, already read.
 Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
-                         const std::string& release);
+                         const std::string& release, const std::string* bytes = nullptr);
 
 }  // namespace relocale

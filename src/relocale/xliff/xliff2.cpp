@@ -143,7 +143,7 @@ std::vector<const Placeholder*> value_placeholders_of(const Unit& unit) {
 
 }  // namespace
 
-std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) {
+void write_xliff2(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink) {
   pugi::xml_document xml;
   auto decl = xml.append_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
@@ -192,7 +192,13 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
   RELOCALE_ASSERT(file_end != std::string::npos, "the <file> element has children");
   const std::string tail = out.substr(file_end);
   out.resize(file_end);
+  // Handed on in pieces of about 64 KB: a big release's XLIFF is never held whole.
+  constexpr size_t kPiece = 1 << 16;
   for (const auto& unit : doc.units) {
+    if (out.size() >= kPiece) {
+      sink(out);
+      out.clear();
+    }
     pugi::xml_document unit_xml;
     auto u = unit_xml.append_child("unit");
     u.append_attribute("id") = unit.id.c_str();
@@ -285,6 +291,12 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
     append_xml(out, u, 2);
   }
   out += tail;
+  sink(out);
+}
+
+std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) {
+  std::string out;
+  write_xliff2(doc, options, [&out](std::string_view piece) { out += piece; });
   return out;
 }
 

@@ -142,15 +142,23 @@ Document read_xliff(std::string_view text, const std::string& file_name) {
                     {version}));
 }
 
-std::string write_xliff(const Document& doc, const XliffWriteOptions& options) {
+void write_xliff(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink) {
   if (options.version == "2.0") {
-    return write_xliff2(doc, options);
+    write_xliff2(doc, options, sink);
+    return;
   }
   if (options.version == "1.2") {
-    return write_xliff12(doc, options);
+    sink(write_xliff12(doc, options));
+    return;
   }
   throw Error(
       subst(tr("XLIFF version \"{1}\" cannot be written (use 2.0 or 1.2)"), {options.version}));
+}
+
+std::string write_xliff(const Document& doc, const XliffWriteOptions& options) {
+  std::string out;
+  write_xliff(doc, options, [&out](std::string_view piece) { out += piece; });
+  return out;
 }
 
 }  // namespace relocale

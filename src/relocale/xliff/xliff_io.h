@@ -30,6 +30,13 @@ constexpr const char* kMatchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
 std::string write_xliff(const Document& doc, const XliffWriteOptions& options);
 std::string write_xliff2(const Document& doc, const XliffWriteOptions& options);
 
+/// Receives a written file piece by piece, in order.
+using XliffSink = std::function<void(std::string_view piece)>;
+/// The same bytes as write_xliff, handed to `sink` in pieces as they are made (XLIFF 2.0 one
+/// group of units at a time; 1.2 whole).
+void write_xliff(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink);
+void write_xliff2(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink);
+
 /// Reads an XLIFF 2.x or 1.2 file (chosen by its root's version and namespace). Tolerant of other
 /// tools' namespaces, attributes, <mrk> annotations and module elements; throws Error naming file,
 /// line and column for malformed XML, a DOCTYPE (entities are never expanded), a wrong root, an
