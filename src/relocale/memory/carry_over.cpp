@@ -10,8 +10,8 @@ namespace relocale {
 namespace {
 
 // Keys of the document's edges, so the first and last segments have neighbours to compare.
-constexpr const char* kStartKey = "\x02start";
-constexpr const char* kEndKey = "\x02end";
+const std::string kStartKey = "\x02start";
+const std::string kEndKey = "\x02end";
 
 // A segment with its source key and the keys of the segments before and after it in document
 // order (across units: a sentence keeps its context when the paragraph it follows is unchanged).
@@ -20,8 +20,9 @@ struct Placed {
   UnitT* unit;
   SegmentT* segment;
   std::string key;
-  std::string before;
-  std::string after;
+  // The neighbours' keys, in the same vector (or the edges'): pointers, not copies of the text.
+  const std::string* before = nullptr;
+  const std::string* after = nullptr;
 };
 
 template <class DocumentT, class UnitT, class SegmentT>
@@ -29,12 +30,12 @@ std::vector<Placed<UnitT, SegmentT>> place(DocumentT& document) {
   std::vector<Placed<UnitT, SegmentT>> out;
   for (auto& unit : document.units) {
     for (auto& segment : unit.segments) {
-      out.push_back({&unit, &segment, match_key(segment.source), {}, {}});
+      out.push_back({&unit, &segment, match_key(segment.source)});
     }
   }
   for (size_t i = 0; i < out.size(); ++i) {
-    out[i].before = i == 0 ? kStartKey : out[i - 1].key;
-    out[i].after = i + 1 == out.size() ? kEndKey : out[i + 1].key;
+    out[i].before = i == 0 ? &kStartKey : &out[i - 1].key;
+    out[i].after = i + 1 == out.size() ? &kEndKey : &out[i + 1].key;
   }
   return out;
 }
@@ -51,8 +52,8 @@ bool has_target(const Segment& segment) {
 }
 
 int context_score(const FreshSegment& fresh, const OldSegment& old) {
-  return (fresh.unit->id == old.unit->id ? 2 : 0) + (fresh.before == old.before ? 1 : 0) +
-         (fresh.after == old.after ? 1 : 0);
+  return (fresh.unit->id == old.unit->id ? 2 : 0) + (*fresh.before == *old.before ? 1 : 0) +
+         (*fresh.after == *old.after ? 1 : 0);
 }
 
 void carry_target(Segment& segment, const Content& old_source, const Content& old_target,
