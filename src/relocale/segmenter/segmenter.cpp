@@ -49,6 +49,9 @@ struct CompiledRule {
   // matches instead.
   std::unique_ptr<icu::RegexMatcher> pass;
   std::unique_ptr<icu::RegexMatcher> after_finder;
+  // For an anchored break rule: its <beforebreak> alone, asked once at the paragraph's start.
+  // Where it cannot match there it matches before no candidate, and <afterbreak> is not searched.
+  std::unique_ptr<icu::RegexMatcher> start_probe;
   std::vector<size_t> positions;  // where the pass matched in the current text, sorted
   uint64_t text_generation = 0;   // the text the matchers were last given
 };
@@ -289,7 +292,7 @@ struct Segmenter::Impl {
       return;
     }
     for (auto* m : {rule.at.get(), rule.before.get(), rule.after.get(), rule.pass.get(),
-                    rule.after_finder.get()}) {
+                    rule.after_finder.get(), rule.start_probe.get()}) {
       if (m) {
         m->reset(ut);
         // Look-arounds and \b see past the region; ^ and $ only at the real ends of the text,
@@ -420,6 +423,9 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
     }
     if (rule->is_break && !rule->after.empty()) {
       compiled.after_finder = impl_->matcher_for(rule->after, *rule, file);
+      if (compiled.anchored) {
+        compiled.start_probe = impl_->matcher_for("(?:" + rule->before + ")", *rule, file);
+      }
     }
     impl_->rules.push_back(std::move(compiled));
   }
@@ -483,6 +489,14 @@ std::vector<size_t> Segmenter::find_breaks(std::string_view original,
         }
       });
     } else if (rule.is_break && rule.after_finder) {
+      if (rule.start_probe) {
+        impl_->bind(rule, ut.get());
+        const bool may_match = rule.start_probe->lookingAt(status);
+        status = U_ZERO_ERROR;
+        if (!may_match) {
+          continue;  // a paragraph that does not start the way the rule's must
+        }
+      }
       rule.after_finder->reset(ut.get());
       while (rule.after_finder->find(status) && U_SUCCESS(status)) {
         const auto position = static_cast<size_t>(rule.after_finder->start64(status));
