@@ -237,5 +237,15 @@ TEST_CASE("offsets are UTF-8 byte offsets and results do not overlap", "[values]
   CHECK(values[0].end <= values[1].begin);
 }
 
+TEST_CASE("an ISO date is a date even where it reads as a valid phone number", "[values]") {
+  // 20170712 is a valid Danish mobile number; "2017-07-12" in a release is the date.
+  RecognitionOptions dk = in_2018();
+  dk.region = "DK";
+  CHECK(describe("The report of 2017-07-12 is online.", dk) ==
+        Values{"date [2017-07-12] 2017-07-12 yMMMMd"});
+  CHECK(describe("Call 20 17 07 12 before 2017-07-12.", dk) ==
+        Values{"phone [20 17 07 12] +4520170712", "date [2017-07-12] 2017-07-12 yMMMMd"});
+}
+
 }  // namespace
 }  // namespace relocale

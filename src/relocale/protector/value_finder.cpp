@@ -348,9 +348,9 @@ class Finder {
 
   std::vector<FoundValue> run() {
     find_urls_and_emails();
+    find_numeric_dates();  // first: find_phones leaves ISO dates alone
     find_phones();
     find_spelled_dates();
-    find_numeric_dates();
     find_times();
     find_numbers();
     return select();
@@ -556,7 +556,17 @@ class Finder {
     if (!worth_it) {
       return;
     }
-    const auto windows = phone_windows(text_);
+    // ISO dates (2017-07-12) are dates: in some countries their digits also make a valid phone
+    // number (20170712 in Denmark). The matcher sees them as spaces.
+    std::string masked;
+    if (!iso_dates_.empty()) {
+      masked.assign(text_);
+      for (const auto& [begin, end] : iso_dates_) {
+        masked.replace(begin, end - begin, end - begin, ' ');
+      }
+    }
+    const std::string_view text = masked.empty() ? text_ : std::string_view(masked);
+    const auto windows = phone_windows(text);
     if (windows.empty()) {
       return;
     }
@@ -571,7 +581,7 @@ class Finder {
       return;
     }
     for (const auto& [begin, end] : windows) {
-      const std::string window(text_.substr(begin, end - begin));
+      const std::string window(text.substr(begin, end - begin));
       pn::PhoneNumberMatcher matcher(util, window, options_.region, pn::PhoneNumberMatcher::VALID,
                                      std::numeric_limits<int>::max());
       while (matcher.HasNext()) {
@@ -823,6 +833,7 @@ class Finder {
       if (!clean_start(text_, begin) || !clean_end(text_, end)) {
         return;
       }
+      iso_dates_.emplace_back(begin, end);
       const int y = to_int(m[1]), mo = to_int(m[2]), d = to_int(m[3]);
       if (!valid_date(y, mo, d)) {
         impossible_date(begin, end);
@@ -1126,6 +1137,7 @@ class Finder {
   std::vector<ValueWarning>* warnings_;
   const SourceConventions& conv_;  // cached per thread: never copied
   std::vector<Candidate> candidates_;
+  std::vector<std::pair<size_t, size_t>> iso_dates_;  // byte ranges of yyyy-mm-dd, valid or not
   size_t match_offset_ = 0;  // where the current match's search started (for_each_match_at)
   std::optional<std::vector<size_t>> digit_starts_;
   std::optional<std::vector<size_t>> month_starts_;
