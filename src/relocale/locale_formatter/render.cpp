@@ -425,7 +425,8 @@ std::string render_placeholder(const Placeholder& placeholder, const HouseStyle&
   // renderings are kept per thread, a bounded number of them. A value that does not render (it
   // throws) is not kept.
   thread_local std::unordered_map<std::string, std::string> rendered;
-  std::string key = style_key(style);
+  // A phone number is written the same in every language: only the phone format counts.
+  std::string key = p.kind == PlaceholderKind::phone ? style.phone_format : style_key(style);
   key += static_cast<char>('A' + static_cast<int>(p.kind));
   key += '\x1F';
   key += p.canonical;
