@@ -93,9 +93,12 @@ TEST_CASE("check_utf8_text finds a bad byte wherever it falls in an eight-byte s
   const std::string ascii = "The release is plain text with a few words on each line.";
   CHECK_NOTHROW(
       check_utf8_text(ascii + "\n\tCaf\xC3\xA9 \xE2\x80\x93 \xF0\x9F\x93\xB0\n", "ok.md", false));
+  CHECK_NOTHROW(
+      check_utf8_text("\xC2\x80\xDF\xBF \xD0\x9C\xD0\xB8\xD1\x80 \xD8\xB3", "ok.md", false));
   for (size_t at = 0; at < 17; ++at) {
     for (const std::string& bad :
-         {std::string(1, '\0'), std::string("\xE9"), std::string("\r"), std::string("\xC3")}) {
+         {std::string(1, '\0'), std::string("\xE9"), std::string("\r"), std::string("\xC3"),
+          std::string("\xC0\x80"), std::string("\xC1\xBF"), std::string("\xED\xA0\x80")}) {
       std::string text = ascii;
       text.insert(at, bad);
       try {

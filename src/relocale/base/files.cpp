@@ -337,6 +337,13 @@ void check_utf8_text(std::string_view text, const std::string& file_name, bool a
       ++i;
       continue;
     }
+    // Latin letters with accents, Cyrillic, Greek, Arabic, Hebrew: two bytes, checked in place.
+    const auto b0 = static_cast<unsigned char>(c);
+    if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < text.size() &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     if (c == '\0') {
       const auto lc = line_column_at(text, i);
       throw Error(
