@@ -20,9 +20,14 @@ constexpr UChar32 kNarrowNbsp = 0x202F;
 
 std::vector<UChar32> decode(std::string_view text) {
   std::vector<UChar32> out;
+  out.reserve(text.size());  // never more code points than bytes
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      out.push_back(s[i++]);
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(s, i, length, c);
     out.push_back(c < 0 ? 0xFFFD : c);
@@ -31,6 +36,10 @@ std::vector<UChar32> decode(std::string_view text) {
 }
 
 void append(std::string& out, UChar32 c) {
+  if (c >= 0 && c < 0x80) {
+    out.push_back(static_cast<char>(c));
+    return;
+  }
   char buffer[U8_MAX_LENGTH];
   int32_t n = 0;
   U8_APPEND_UNSAFE(reinterpret_cast<uint8_t*>(buffer), n, c);

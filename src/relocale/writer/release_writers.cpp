@@ -128,14 +128,16 @@ void append_plain(cmark_node* node, std::string& out) {
 std::string escape_foreign_html(std::string_view md) {
   std::string out;
   out.reserve(md.size());
-  for (size_t i = 0; i < md.size(); ++i) {
-    if (md[i] == '<' && md.substr(i, 15) != "<bdi dir=\"ltr\">" && md.substr(i, 6) != "</bdi>" &&
+  size_t from = 0;
+  for (size_t i = md.find('<'); i != std::string_view::npos; i = md.find('<', i + 1)) {
+    if (md.substr(i, 15) != "<bdi dir=\"ltr\">" && md.substr(i, 6) != "</bdi>" &&
         md.substr(i, 5) != "<http" && md.substr(i, 4) != "<www") {
+      out.append(md.substr(from, i - from));
       out += "&lt;";
-    } else {
-      out += md[i];
+      from = i + 1;
     }
   }
+  out.append(md.substr(from));
   return out;
 }
 
