@@ -29,4 +29,19 @@ void append_xml(std::string& out, const pugi::xml_node& node, unsigned depth) {
   node.print(writer, "  ", pugi::format_indent, pugi::encoding_utf8, depth);
 }
 
+void append_xml_text(std::string& out, std::string_view text) {
+  append_escaped_markup(out, text, [](unsigned char c) {
+    return c == '&' || c == '<' || c == '>' || (c < 32 && c != '\t' && c != '\n' && c != '\r');
+  });
+}
+
+void append_xml_attribute(std::string& out, std::string_view name, std::string_view value) {
+  out += ' ';
+  out += name;
+  out += "=\"";
+  append_escaped_markup(out, value,
+                        [](unsigned char c) { return c == '&' || c == '<' || c == '"' || c < 32; });
+  out += '"';
+}
+
 }  // namespace relocale

@@ -4,6 +4,8 @@
 
 #include <cmark.h>
 
+#include "relocale/base/xml_output.h"
+
 namespace relocale {
 
 namespace {
@@ -11,24 +13,8 @@ namespace {
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
+  append_escaped_markup(
+      out, text, [](unsigned char c) { return c == '&' || c == '<' || c == '>' || c == '"'; });
   return out;
 }
 

@@ -28,88 +28,104 @@ const char* code_sub_type(const std::string& kind) {
   return nullptr;
 }
 
-// Appends an inline element with an empty text node before it when the previous sibling is an
-// element: pugixml indents between two element siblings, which would add white space to content.
-pugi::xml_node append_inline(pugi::xml_node container, const char* name) {
-  if (container.last_child().type() != pugi::node_pcdata) {
-    container.append_child(pugi::node_pcdata);
-  }
-  return container.append_child(name);
-}
-
-void write_content(pugi::xml_node parent, const Content& content, const XliffWriteOptions& options,
+// Inline content (text, <ph>, <pc>, <sc>/<ec>) as it goes inside <source> or <target>: written
+// straight into the text, on one line, with no white space of its own.
+void write_content(std::string& out, const Content& content, const XliffWriteOptions& options,
                    const std::set<std::string>& known_data) {
   const auto nested = well_nested_code_pairs(content);
-  // An empty text node first and last in every inline container keeps pugixml's indentation out
-  // of the content: it indents only elements whose children start or end with an element.
-  parent.append_child(pugi::node_pcdata);
-  std::vector<pugi::xml_node> stack{parent};
+  size_t open_pcs = 0;
   for (const auto& run : content) {
-    pugi::xml_node here = stack.back();
     if (const auto* s = std::get_if<std::string>(&run)) {
-      here.append_child(pugi::node_pcdata).set_value(s->c_str());
+      append_xml_text(out, *s);
     } else if (const auto* p = std::get_if<Placeholder>(&run)) {
-      auto ph = append_inline(here, "ph");
-      ph.append_attribute("id") = p->id.c_str();
+      out += "<ph";
+      append_xml_attribute(out, "id", p->id);
       if (known_data.count("d" + p->id)) {
-        ph.append_attribute("dataRef") = ("d" + p->id).c_str();
+        append_xml_attribute(out, "dataRef", "d" + p->id);
       }
       if (is_localised_value(p->kind) || p->kind == PlaceholderKind::email ||
           p->kind == PlaceholderKind::url) {
         const std::string shown = display_of(*p, options);
-        ph.append_attribute("canDelete") = "no";
-        ph.append_attribute("disp") = shown.c_str();
-        ph.append_attribute("equiv") = shown.c_str();
-        ph.append_attribute("subType") =
-            (std::string("rl:") + placeholder_kind_key(p->kind)).c_str();
-        ph.append_attribute("type") = "other";
+        append_xml_attribute(out, "canDelete", "no");
+        append_xml_attribute(out, "disp", shown);
+        append_xml_attribute(out, "equiv", shown);
+        append_xml_attribute(out, "subType", std::string("rl:") + placeholder_kind_key(p->kind));
+        append_xml_attribute(out, "type", "other");
       } else {
         if (p->kind == PlaceholderKind::line_break) {
-          ph.append_attribute("subType") = "xlf:lb";
+          append_xml_attribute(out, "subType", "xlf:lb");
         } else {
-          ph.append_attribute("equiv") = p->source_text.c_str();
+          append_xml_attribute(out, "equiv", p->source_text);
         }
-        ph.append_attribute("type") = "fmt";
+        append_xml_attribute(out, "type", "fmt");
       }
+      out += " />";
     } else if (const auto* b = std::get_if<CodeStart>(&run)) {
       const bool pc = nested.count(b->id) > 0;
-      auto code = append_inline(here, pc ? "pc" : "sc");
-      code.append_attribute("id") = b->id.c_str();
+      out += pc ? "<pc" : "<sc";
+      append_xml_attribute(out, "id", b->id);
       if (pc) {
         if (known_data.count("d" + b->id)) {
-          code.append_attribute("dataRefEnd") = ("d" + b->id + "e").c_str();
-          code.append_attribute("dataRefStart") = ("d" + b->id).c_str();
+          append_xml_attribute(out, "dataRefEnd", "d" + b->id + "e");
+          append_xml_attribute(out, "dataRefStart", "d" + b->id);
         }
       } else if (known_data.count("d" + b->id)) {
-        code.append_attribute("dataRef") = ("d" + b->id).c_str();
+        append_xml_attribute(out, "dataRef", "d" + b->id);
       }
       if (const char* sub = code_sub_type(b->kind)) {
-        code.append_attribute("subType") = sub;
-        code.append_attribute("type") = "fmt";
+        append_xml_attribute(out, "subType", sub);
+        append_xml_attribute(out, "type", "fmt");
       } else if (b->kind == "link") {
-        code.append_attribute("type") = "link";
+        append_xml_attribute(out, "type", "link");
       } else {
-        code.append_attribute("type") = "fmt";
+        append_xml_attribute(out, "type", "fmt");
       }
       if (pc) {
-        code.append_child(pugi::node_pcdata);
-        stack.push_back(code);
+        out += '>';
+        ++open_pcs;
+      } else {
+        out += " />";
       }
     } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
-      if (nested.count(e->id) && stack.size() > 1) {
-        stack.back().append_child(pugi::node_pcdata);
-        stack.pop_back();
+      if (nested.count(e->id) && open_pcs > 0) {
+        out += "</pc>";
+        --open_pcs;
       } else {
-        auto ec = append_inline(here, "ec");
+        out += "<ec";
         if (known_data.count("d" + e->id)) {
-          ec.append_attribute("dataRef") = ("d" + e->id + "e").c_str();
+          append_xml_attribute(out, "dataRef", "d" + e->id + "e");
         }
-        ec.append_attribute("startRef") = e->id.c_str();
+        append_xml_attribute(out, "startRef", e->id);
+        out += " />";
       }
     }
   }
-  parent.append_child(pugi::node_pcdata);
+  for (; open_pcs > 0; --open_pcs) {
+    out += "</pc>";
+  }
 }
+
+// Two spaces per level, as the rest of the file is indented.
+void indent(std::string& out, int depth) {
+  out.append(static_cast<size_t>(depth) * 2, ' ');
+}
+
+// <name attributes>inline content</name> on a line of its own.
+template <class Attributes, class Inline>
+void inline_element(std::string& out, int depth, const char* name, Attributes&& attributes,
+                    Inline&& content) {
+  indent(out, depth);
+  out += '<';
+  out += name;
+  attributes();
+  out += '>';
+  content();
+  out += "</";
+  out += name;
+  out += ">\n";
+}
+
+const auto kNoAttributes = [] {};
 
 // The markup each code of a unit stands for, from the source (originalData/data).
 std::map<std::string, std::string> original_data_of(const Unit& unit) {
@@ -139,6 +155,137 @@ std::vector<const Placeholder*> value_placeholders_of(const Unit& unit) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+namespace {
+
+// One <unit>, at the depth units have in the file (inside <xliff> and <file>), written without a
+// tree: the same bytes pugixml would print, for a small part of the cost.
+void write_unit(std::string& out, const Document& doc, const Unit& unit,
+                const XliffWriteOptions& options) {
+  constexpr int kDepth = 2;
+  indent(out, kDepth);
+  out += "<unit";
+  append_xml_attribute(out, "id", unit.id);
+  append_xml_attribute(
+      out, "name", std::string(block_kind_key(unit.kind)) + "-" + std::to_string(unit.position));
+  append_xml_attribute(out, "type", std::string("rl:") + block_kind_key(unit.kind));
+  out += ">\n";
+  // Translation candidates (mtc) come first: module elements precede <notes> in a unit.
+  bool any_candidates = false;
+  for (const auto& seg : unit.segments) {
+    any_candidates = any_candidates || !seg.candidates.empty();
+  }
+  const auto data = original_data_of(unit);
+  std::set<std::string> known_data;
+  for (const auto& [id, value] : data) {
+    known_data.insert(id);
+  }
+  if (any_candidates) {
+    indent(out, kDepth + 1);
+    out += "<mtc:matches>\n";
+    for (const auto& seg : unit.segments) {
+      int n = 0;
+      for (const auto& c : seg.candidates) {
+        indent(out, kDepth + 2);
+        out += "<mtc:match";
+        append_xml_attribute(out, "id", seg.id + "-m" + std::to_string(++n));
+        if (!c.origin.empty()) {
+          append_xml_attribute(out, "origin", c.origin);
+        }
+        append_xml_attribute(out, "ref", "#" + seg.id);
+        char similarity[16];
+        std::snprintf(similarity, sizeof similarity, "%.2f", c.similarity);
+        append_xml_attribute(out, "similarity", similarity);
+        append_xml_attribute(out, "type", "tm");
+        out += ">\n";
+        inline_element(out, kDepth + 3, "source", kNoAttributes,
+                       [&] { write_content(out, c.source, options, {}); });
+        inline_element(out, kDepth + 3, "target", kNoAttributes,
+                       [&] { write_content(out, c.target, options, {}); });
+        indent(out, kDepth + 2);
+        out += "</mtc:match>\n";
+      }
+    }
+    indent(out, kDepth + 1);
+    out += "</mtc:matches>\n";
+  }
+  // Each value's kind and canonical form: XLIFF 2.0 allows extension attributes on <unit> but
+  // not on <ph>, so they go in an extension element of the unit, keyed by placeholder id.
+  const auto values = value_placeholders_of(unit);
+  if (!values.empty()) {
+    indent(out, kDepth + 1);
+    out += "<rl:placeholders>\n";
+    for (const auto* p : values) {
+      indent(out, kDepth + 2);
+      out += "<rl:ph";
+      append_xml_attribute(out, "id", p->id);
+      append_xml_attribute(out, "kind", placeholder_kind_key(p->kind));
+      append_xml_attribute(out, "value", p->canonical);
+      if (!p->format.empty()) {
+        append_xml_attribute(out, "format", p->format);
+      }
+      out += " />\n";
+    }
+    indent(out, kDepth + 1);
+    out += "</rl:placeholders>\n";
+  }
+  indent(out, kDepth + 1);
+  out += "<notes>\n";
+  inline_element(
+      out, kDepth + 2, "note", [&] { append_xml_attribute(out, "category", "context"); },
+      [&] { append_xml_text(out, unit_context_note(doc, unit)); });
+  const std::string ph_note = placeholder_note(unit);
+  if (!ph_note.empty()) {
+    inline_element(
+        out, kDepth + 2, "note", [&] { append_xml_attribute(out, "category", "placeholders"); },
+        [&] { append_xml_text(out, ph_note); });
+  }
+  for (const auto& text : unit.notes) {
+    inline_element(out, kDepth + 2, "note", kNoAttributes, [&] { append_xml_text(out, text); });
+  }
+  indent(out, kDepth + 1);
+  out += "</notes>\n";
+  if (!data.empty()) {
+    indent(out, kDepth + 1);
+    out += "<originalData>\n";
+    for (const auto& [id, value] : data) {
+      inline_element(
+          out, kDepth + 2, "data", [&] { append_xml_attribute(out, "id", id); },
+          [&] { append_xml_text(out, value); });
+    }
+    indent(out, kDepth + 1);
+    out += "</originalData>\n";
+  }
+  for (const auto& seg : unit.segments) {
+    indent(out, kDepth + 1);
+    out += "<segment";
+    append_xml_attribute(out, "id", seg.id);
+    if (seg.target) {
+      append_xml_attribute(out, "state", segment_state_key(seg.state));
+    }
+    out += ">\n";
+    inline_element(out, kDepth + 2, "source", kNoAttributes,
+                   [&] { write_content(out, seg.source, options, known_data); });
+    if (seg.target) {
+      inline_element(out, kDepth + 2, "target", kNoAttributes,
+                     [&] { write_content(out, *seg.target, options, known_data); });
+    }
+    indent(out, kDepth + 1);
+    out += "</segment>\n";
+    if (!seg.space_after.empty()) {
+      indent(out, kDepth + 1);
+      out += "<ignorable>\n";
+      inline_element(out, kDepth + 2, "source", kNoAttributes,
+                     [&] { append_xml_text(out, seg.space_after); });
+      indent(out, kDepth + 1);
+      out += "</ignorable>\n";
+    }
+  }
+  indent(out, kDepth);
+  out += "</unit>\n";
 }
 
 }  // namespace
@@ -199,96 +346,7 @@ void write_xliff2(const Document& doc, const XliffWriteOptions& options, const X
       sink(out);
       out.clear();
     }
-    pugi::xml_document unit_xml;
-    auto u = unit_xml.append_child("unit");
-    u.append_attribute("id") = unit.id.c_str();
-    u.append_attribute("name") =
-        (std::string(block_kind_key(unit.kind)) + "-" + std::to_string(unit.position)).c_str();
-    u.append_attribute("type") = (std::string("rl:") + block_kind_key(unit.kind)).c_str();
-    // Translation candidates (mtc) come first: module elements precede <notes> in a unit.
-    bool any_candidates = false;
-    for (const auto& seg : unit.segments) {
-      any_candidates = any_candidates || !seg.candidates.empty();
-    }
-    const auto data = original_data_of(unit);
-    std::set<std::string> known_data;
-    for (const auto& [id, value] : data) {
-      known_data.insert(id);
-    }
-    if (any_candidates) {
-      auto matches = u.append_child("mtc:matches");
-      for (const auto& seg : unit.segments) {
-        int n = 0;
-        for (const auto& c : seg.candidates) {
-          auto m = matches.append_child("mtc:match");
-          m.append_attribute("id") = (seg.id + "-m" + std::to_string(++n)).c_str();
-          if (!c.origin.empty()) {
-            m.append_attribute("origin") = c.origin.c_str();
-          }
-          m.append_attribute("ref") = ("#" + seg.id).c_str();
-          char similarity[16];
-          std::snprintf(similarity, sizeof similarity, "%.2f", c.similarity);
-          m.append_attribute("similarity") = similarity;
-          m.append_attribute("type") = "tm";
-          write_content(m.append_child("source"), c.source, options, {});
-          write_content(m.append_child("target"), c.target, options, {});
-        }
-      }
-    }
-    // Each value's kind and canonical form: XLIFF 2.0 allows extension attributes on <unit> but
-    // not on <ph>, so they go in an extension element of the unit, keyed by placeholder id.
-    const auto values = value_placeholders_of(unit);
-    if (!values.empty()) {
-      auto list = u.append_child("rl:placeholders");
-      for (const auto* p : values) {
-        auto item = list.append_child("rl:ph");
-        item.append_attribute("id") = p->id.c_str();
-        item.append_attribute("kind") = placeholder_kind_key(p->kind);
-        item.append_attribute("value") = p->canonical.c_str();
-        if (!p->format.empty()) {
-          item.append_attribute("format") = p->format.c_str();
-        }
-      }
-    }
-    auto notes = u.append_child("notes");
-    auto context = notes.append_child("note");
-    context.append_attribute("category") = "context";
-    context.append_child(pugi::node_pcdata).set_value(unit_context_note(doc, unit).c_str());
-    const std::string ph_note = placeholder_note(unit);
-    if (!ph_note.empty()) {
-      auto n = notes.append_child("note");
-      n.append_attribute("category") = "placeholders";
-      n.append_child(pugi::node_pcdata).set_value(ph_note.c_str());
-    }
-    for (const auto& text : unit.notes) {
-      notes.append_child("note").append_child(pugi::node_pcdata).set_value(text.c_str());
-    }
-    if (!data.empty()) {
-      auto original = u.append_child("originalData");
-      for (const auto& [id, value] : data) {
-        auto d = original.append_child("data");
-        d.append_attribute("id") = id.c_str();
-        d.append_child(pugi::node_pcdata).set_value(value.c_str());
-      }
-    }
-    for (const auto& seg : unit.segments) {
-      auto s = u.append_child("segment");
-      s.append_attribute("id") = seg.id.c_str();
-      if (seg.target) {
-        s.append_attribute("state") = segment_state_key(seg.state);
-      }
-      write_content(s.append_child("source"), seg.source, options, known_data);
-      if (seg.target) {
-        write_content(s.append_child("target"), *seg.target, options, known_data);
-      }
-      if (!seg.space_after.empty()) {
-        auto ig = u.append_child("ignorable");
-        ig.append_child("source")
-            .append_child(pugi::node_pcdata)
-            .set_value(seg.space_after.c_str());
-      }
-    }
-    append_xml(out, u, 2);
+    write_unit(out, doc, unit, options);
   }
   out += tail;
   sink(out);
