@@ -12,6 +12,7 @@
 #include "relocale/base/error.h"
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
+#include "relocale/base/suggest.h"
 #include "relocale/config/project_config.h"
 #include "relocale/pipeline/pipeline.h"
 
@@ -30,6 +31,47 @@ po::options_description common_options(CommonOptions& common) {
   return d;
 }
 
+namespace {
+
+// Boost's message for a command-line mistake, in the user's language, with the nearest option
+// when an unknown one is near one of the command's.
+Error command_line_error(const po::error& e, const po::options_description& options) {
+  const auto* with_name = dynamic_cast<const po::error_with_option_name*>(&e);
+  const std::string option = with_name != nullptr ? with_name->get_option_name() : "";
+  if (dynamic_cast<const po::unknown_option*>(&e) != nullptr) {
+    std::vector<std::string> names;
+    for (const auto& description : options.options()) {
+      if (!description->long_name().empty()) {
+        names.push_back("--" + description->long_name());
+      }
+    }
+    const std::string near = closest_match(option, names, 2);
+    return Error(near.empty()
+                     ? subst(tr("unknown option \"{1}\"; --help lists the options"), {option})
+                     : subst(tr("unknown option \"{1}\"; did you mean \"{2}\"?"), {option, near}));
+  }
+  if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+    if (syntax->kind() == po::invalid_syntax::missing_parameter) {
+      return Error(subst(tr("option \"{1}\" needs a value"), {option}));
+    }
+    if (syntax->kind() == po::invalid_syntax::extra_parameter) {
+      return Error(subst(tr("option \"{1}\" takes no value"), {option}));
+    }
+  }
+  if (dynamic_cast<const po::multiple_occurrences*>(&e) != nullptr) {
+    return Error(subst(tr("option \"{1}\" is given more than once"), {option}));
+  }
+  if (dynamic_cast<const po::validation_error*>(&e) != nullptr && !option.empty()) {
+    return Error(subst(tr("invalid value for option \"{1}\""), {option}));
+  }
+  if (dynamic_cast<const po::ambiguous_option*>(&e) != nullptr) {
+    return Error(subst(tr("option \"{1}\" is ambiguous; give its full name"), {option}));
+  }
+  return Error(e.what());  // a mistake Boost names and we have no words for
+}
+
+}  // namespace
+
 /// Parses a command's arguments; returns false when --help was printed.
 bool parse(const CommandContext& context, const char* usage, po::options_description& options,
            CommonOptions& common, const char* positional_name) {
@@ -40,8 +82,12 @@ bool parse(const CommandContext& context, const char* usage, po::options_descrip
   po::positional_options_description positional;
   positional.add(positional_name, -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(context.args).options(all).positional(positional).run(), vm);
-  po::notify(vm);
+  try {
+    po::store(po::command_line_parser(context.args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw command_line_error(e, options);
+  }
   if (common.help) {
     std::cout << usage << "\n\n" << options << "\n";
     return false;

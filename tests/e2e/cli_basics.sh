@@ -16,8 +16,19 @@ expect_in "$work/stderr" 'unknown command "extrct"; did you mean "extract"?'
 [ "$(wc -l < "$work/stderr")" = 1 ] || fail "more than one line of error"
 copy_project
 expect_exit 2 "$RELOCALE" build --no-such-option
-expect_in "$work/stderr" "no-such-option"
+expect_in "$work/stderr" 'unknown option "--no-such-option"; --help lists the options'
 [ "$(wc -l < "$work/stderr")" = 1 ] || fail "more than one line of error"
+expect_exit 2 "$RELOCALE" build --formt html
+expect_in "$work/stderr" 'unknown option "--formt"; did you mean "--format"?'
+expect_exit 2 "$RELOCALE" build --format
+expect_in "$work/stderr" 'option "--format" needs a value'
+expect_exit 2 "$RELOCALE" build --verbatim=yes
+expect_in "$work/stderr" 'option "--verbatim" takes no value'
+expect_exit 2 "$RELOCALE" build --lang fr --lang de
+expect_in "$work/stderr" 'option "--lang" is given more than once'
+# In the user's language, like every other message.
+LANG=C.UTF-8 LANGUAGE=fr expect_exit 2 "$RELOCALE" build --formt html
+expect_in "$work/stderr" 'option inconnue « --formt » ; vouliez-vous dire « --format » ?'
 expect_exit 2 "$RELOCALE" build --format pdf
 expect_in "$work/stderr" 'unknown output format "pdf"'
 expect_exit 2 "$RELOCALE" extract no-such-release
