@@ -251,10 +251,10 @@ void write_unit(std::string& out, const Document& doc, const Unit& unit,
   if (!data.empty()) {
     indent(out, kDepth + 1);
     out += "<originalData>\n";
-    for (const auto& [id, value] : data) {
+    for (const auto& entry : data) {  // not [id, value]: a lambda cannot capture those in C++17
       inline_element(
-          out, kDepth + 2, "data", [&] { append_xml_attribute(out, "id", id); },
-          [&] { append_xml_text(out, value); });
+          out, kDepth + 2, "data", [&] { append_xml_attribute(out, "id", entry.first); },
+          [&] { append_xml_text(out, entry.second); });
     }
     indent(out, kDepth + 1);
     out += "</originalData>\n";
