@@ -172,7 +172,26 @@ std::string read_file(const fs::path& path) {
   size_t used = 0;
   for (;;) {
     if (used == contents.size()) {
-      contents.resize(std::max<size_t>(4096, contents.size() * 2));  // it grew, or a pipe
+      // All the size said is read: one small read tells whether there is more (the file grew,
+      // or it is a pipe) before the string grows.
+      char probe[4096];
+      ssize_t more = 0;
+      do {
+        more = ::read(fd, probe, sizeof probe);
+      } while (more < 0 && errno == EINTR);
+      if (more < 0) {
+        const int error = errno;
+        ::close(fd);
+        throw Error(Location{path.string()},
+                    subst(tr("cannot read file: {1}"), {std::strerror(error)}));
+      }
+      if (more == 0) {
+        break;
+      }
+      contents.resize(std::max<size_t>(contents.size() * 2, used + sizeof probe));
+      std::memcpy(contents.data() + used, probe, static_cast<size_t>(more));
+      used += static_cast<size_t>(more);
+      continue;
     }
     const ssize_t got = ::read(fd, contents.data() + used, contents.size() - used);
     if (got < 0 && errno == EINTR) {
