@@ -243,6 +243,8 @@ TEST_CASE("an ISO date is a date even where it reads as a valid phone number", "
   dk.region = "DK";
   CHECK(describe("The report of 2017-07-12 is online.", dk) ==
         Values{"date [2017-07-12] 2017-07-12 yMMMMd"});
+  // Digits shaped like a date that no calendar has stay a phone number.
+  CHECK(describe("Ring 7012-34-56 i dag.", dk) == Values{"phone [7012-34-56] +4570123456"});
   CHECK(describe("Call 20 17 07 12 before 2017-07-12.", dk) ==
         Values{"phone [20 17 07 12] +4520170712", "date [2017-07-12] 2017-07-12 yMMMMd"});
 }

@@ -833,12 +833,12 @@ class Finder {
       if (!clean_start(text_, begin) || !clean_end(text_, end)) {
         return;
       }
-      iso_dates_.emplace_back(begin, end);
       const int y = to_int(m[1]), mo = to_int(m[2]), d = to_int(m[3]);
       if (!valid_date(y, mo, d)) {
-        impossible_date(begin, end);
+        impossible_date(begin, end);  // and its digits may still be a phone number (7012-34-56)
         return;
       }
+      iso_dates_.emplace_back(begin, end);
       add(begin, end, PlaceholderKind::date, iso_date(y, mo, d), kDate, "yMMMMd");
     });
     // 26/03/2018 or 08/10. Without a year both parts must have two digits: "3/4" and "24/7" are
@@ -1137,7 +1137,7 @@ class Finder {
   std::vector<ValueWarning>* warnings_;
   const SourceConventions& conv_;  // cached per thread: never copied
   std::vector<Candidate> candidates_;
-  std::vector<std::pair<size_t, size_t>> iso_dates_;  // byte ranges of yyyy-mm-dd, valid or not
+  std::vector<std::pair<size_t, size_t>> iso_dates_;  // byte ranges of valid yyyy-mm-dd dates
   size_t match_offset_ = 0;  // where the current match's search started (for_each_match_at)
   std::optional<std::vector<size_t>> digit_starts_;
   std::optional<std::vector<size_t>> month_starts_;
