@@ -172,3 +172,12 @@ TEST_CASE("break rules found from their afterbreak: a bullet inside a paragraph,
   CHECK(split("en", "The thing is . . . I did not know.") ==
         Sentences{"The thing is . . . I did not know."});
 }
+
+TEST_CASE("an <afterbreak> looks no further than its window of 100 characters", "[segmenter]") {
+  // In German an abbreviation ("Jan.") before a capital or a digit is no break. Past 100
+  // characters of white space the capital is out of the rule's sight and ICU's break stands.
+  const std::string far = "It was Jan." + std::string(150, ' ') + "Then it ended.";
+  CHECK(split("de", far) == Sentences{"It was Jan.", "Then it ended."});
+  const std::string near = "It was Jan." + std::string(50, ' ') + "Then it ended.";
+  CHECK(split("de", near).size() == 1);
+}

@@ -32,9 +32,13 @@ using UTextPtr = std::unique_ptr<UText, UTextCloser>;
 struct CompiledRule {
   bool is_break = true;
   // The rule asked at one position. A <beforebreak> of bounded length becomes a look-behind,
-  // (?=after)(?<=before), tried once with lookingAt() at the position: a few steps, whatever the
-  // length of the paragraph.
+  // (?=(after))(?<=before), tried once with lookingAt() at the position: a few steps, whatever
+  // the length of the paragraph. <afterbreak> comes first: at most candidates it fails on its
+  // first character. A look-ahead sees past the window that bounds <afterbreak>; when its match
+  // (group 1) ends beyond it, `at_bounded`, (?<=before)(?:after) with the match inside the
+  // window, decides.
   std::unique_ptr<icu::RegexMatcher> at;
+  std::unique_ptr<icu::RegexMatcher> at_bounded;
   // Any other <beforebreak> is searched for as (?:before)\z in the `before_window` characters
   // before the position, then <afterbreak> is tried there with lookingAt().
   std::unique_ptr<icu::RegexMatcher> before;
@@ -291,8 +295,8 @@ struct Segmenter::Impl {
     if (rule.text_generation == text_generation) {
       return;
     }
-    for (auto* m : {rule.at.get(), rule.before.get(), rule.after.get(), rule.pass.get(),
-                    rule.after_finder.get(), rule.start_probe.get()}) {
+    for (auto* m : {rule.at.get(), rule.at_bounded.get(), rule.before.get(), rule.after.get(),
+                    rule.pass.get(), rule.after_finder.get(), rule.start_probe.get()}) {
       if (m) {
         m->reset(ut);
         // Look-arounds and \b see past the region; ^ and $ only at the real ends of the text,
@@ -332,7 +336,16 @@ struct Segmenter::Impl {
     if (rule.at) {
       rule.at->region(static_cast<int64_t>(position), limit, status);
       const bool found = rule.at->lookingAt(status);
-      return U_SUCCESS(status) && found;
+      if (U_FAILURE(status) || !found) {
+        return false;
+      }
+      if (rule.at->end64(1, status) <= limit) {
+        return true;
+      }
+      status = U_ZERO_ERROR;
+      rule.at_bounded->region(static_cast<int64_t>(position), limit, status);
+      const bool bounded = rule.at_bounded->lookingAt(status);
+      return U_SUCCESS(status) && bounded;
     }
     // <afterbreak> first: one lookingAt() that mostly fails at once, where the search for
     // <beforebreak> walks its whole window.
@@ -392,11 +405,15 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
     compiled.anchored = !rule->before.empty() && rule->before[0] == '^';
     compiled.last_char = required_last_char(rule->before);
     // ICU accepts a look-behind only when it can bound its length (U_REGEX_LOOK_BEHIND_LIMIT).
-    // The <afterbreak> is tried first: at most candidates it fails on its first character
-    // (\s+\d before "The"), and the look-behind, which tries every length the <beforebreak> may
-    // have, is never asked.
-    compiled.at = impl_->matcher_for("(?=(?:" + rule->after + "))(?<=" + rule->before + ")", *rule,
+    compiled.at = impl_->matcher_for("(?=(" + rule->after + "))(?<=" + rule->before + ")", *rule,
                                      file, /*may_fail=*/true);
+    if (compiled.at) {
+      compiled.at_bounded = impl_->matcher_for("(?<=" + rule->before + ")(?:" + rule->after + ")",
+                                               *rule, file, /*may_fail=*/true);
+      if (!compiled.at_bounded) {
+        compiled.at.reset();
+      }
+    }
     // A break rule proposes candidates wherever it matches. A pass over the text tries it at
     // every place where its <beforebreak> could start, which costs most for a short, common one
     // ("\S", "\p{L}\."); when that one has a bounded length and <afterbreak> must start with
@@ -411,6 +428,7 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
       }
       compiled.pass = impl_->matcher_for(pass, *rule, file);
       compiled.at.reset();
+      compiled.at_bounded.reset();
       impl_->rules.push_back(std::move(compiled));
       continue;
     }
@@ -428,6 +446,19 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
       }
     }
     impl_->rules.push_back(std::move(compiled));
+  }
+  // An anchored break rule's search is skipped in a paragraph whose start does not suit it. Its
+  // candidates are asked of every rule, though: that is safe only while every break rule
+  // proposes its own. A break rule that proposes none (an anchored one with no <afterbreak>)
+  // would lose breaks, so then every search runs.
+  const bool every_break_rule_proposes =
+      std::all_of(impl_->rules.begin(), impl_->rules.end(), [](const CompiledRule& r) {
+        return !r.is_break || r.pass || r.after_first || r.after_finder;
+      });
+  if (!every_break_rule_proposes) {
+    for (auto& r : impl_->rules) {
+      r.start_probe.reset();
+    }
   }
 }
 
