@@ -35,10 +35,11 @@ namespace {
 
 // Boost's message for a command-line mistake, in the user's language, with the nearest option
 // when an unknown one is near one of the command's.
-Error command_line_error(const po::error& e, const po::options_description& options) {
+CommandLineError command_line_error(const po::error& e, const po::options_description& options) {
   const auto* with_name = dynamic_cast<const po::error_with_option_name*>(&e);
-  const std::string option = with_name != nullptr ? with_name->get_option_name() : "";
+  std::string option = with_name != nullptr ? with_name->get_option_name() : "";
   if (dynamic_cast<const po::unknown_option*>(&e) != nullptr) {
+    option = option.substr(0, option.find('='));  // --formt=html: the name, not its value
     std::vector<std::string> names;
     for (const auto& description : options.options()) {
       if (!description->long_name().empty()) {
@@ -46,28 +47,28 @@ Error command_line_error(const po::error& e, const po::options_description& opti
       }
     }
     const std::string near = closest_match(option, names, 2);
-    return Error(near.empty()
-                     ? subst(tr("unknown option \"{1}\"; --help lists the options"), {option})
+    return CommandLineError(
+        near.empty() ? subst(tr("unknown option \"{1}\"; --help lists the options"), {option})
                      : subst(tr("unknown option \"{1}\"; did you mean \"{2}\"?"), {option, near}));
   }
   if (const auto* syntax = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
     if (syntax->kind() == po::invalid_syntax::missing_parameter) {
-      return Error(subst(tr("option \"{1}\" needs a value"), {option}));
+      return CommandLineError(subst(tr("option \"{1}\" needs a value"), {option}));
     }
     if (syntax->kind() == po::invalid_syntax::extra_parameter) {
-      return Error(subst(tr("option \"{1}\" takes no value"), {option}));
+      return CommandLineError(subst(tr("option \"{1}\" takes no value"), {option}));
     }
   }
   if (dynamic_cast<const po::multiple_occurrences*>(&e) != nullptr) {
-    return Error(subst(tr("option \"{1}\" is given more than once"), {option}));
+    return CommandLineError(subst(tr("option \"{1}\" is given more than once"), {option}));
   }
   if (dynamic_cast<const po::validation_error*>(&e) != nullptr && !option.empty()) {
-    return Error(subst(tr("invalid value for option \"{1}\""), {option}));
+    return CommandLineError(subst(tr("invalid value for option \"{1}\""), {option}));
   }
   if (dynamic_cast<const po::ambiguous_option*>(&e) != nullptr) {
-    return Error(subst(tr("option \"{1}\" is ambiguous; give its full name"), {option}));
+    return CommandLineError(subst(tr("option \"{1}\" is ambiguous; give its full name"), {option}));
   }
-  return Error(e.what());  // a mistake Boost names and we have no words for
+  return CommandLineError(e.what());  // a mistake Boost names and we have no words for
 }
 
 }  // namespace

@@ -24,7 +24,13 @@ struct CommonOptions {
 /// --help, --config and --lang.
 boost::program_options::options_description common_options(CommonOptions& common);
 
-/// Parses a command's arguments; returns false when --help was printed.
+/// A mistake on the command line (an unknown option, a missing value): main names the command.
+class CommandLineError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// Parses a command's arguments; returns false when --help was printed. Throws CommandLineError.
 bool parse(const CommandContext& context, const char* usage,
            boost::program_options::options_description& options, CommonOptions& common,
            const char* positional_name = "release");

@@ -7,6 +7,7 @@
 #include <boost/program_options/errors.hpp>
 #include <unistd.h>
 
+#include "cli_support.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "relocale/base/error.h"
@@ -62,6 +63,9 @@ int main(int argc, char* argv[]) {
     context.args.assign(argv + 2, argv + argc);
     try {
       return command.run(context);
+    } catch (const relocale::cli::CommandLineError& e) {
+      std::cerr << "relocale " << name << ": " << tr("error: ") << e.what() << "\n";
+      return relocale::cli::kUsageOrInputError;
     } catch (const relocale::Error& e) {
       std::cerr << "relocale: " << tr("error: ") << e.what() << "\n";
       return relocale::cli::kUsageOrInputError;

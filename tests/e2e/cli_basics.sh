@@ -19,6 +19,8 @@ expect_exit 2 "$RELOCALE" build --no-such-option
 expect_in "$work/stderr" 'unknown option "--no-such-option"; --help lists the options'
 [ "$(wc -l < "$work/stderr")" = 1 ] || fail "more than one line of error"
 expect_exit 2 "$RELOCALE" build --formt html
+expect_in "$work/stderr" 'relocale build: error: unknown option "--formt"; did you mean "--format"?'
+expect_exit 2 "$RELOCALE" build --formt=html
 expect_in "$work/stderr" 'unknown option "--formt"; did you mean "--format"?'
 expect_exit 2 "$RELOCALE" build --format
 expect_in "$work/stderr" 'option "--format" needs a value'
