@@ -5,10 +5,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <fstream>
 #include <mutex>
 #include <set>
-#include <sstream>
 #include <thread>
 #include <utility>
 
@@ -156,12 +154,37 @@ void install_interrupt_cleanup() {
   });
 }
 
+namespace {
+
+// Reads up to `size` bytes (0 at the end of the file), again when a signal interrupts; throws
+// naming the file when the read fails.
+size_t read_some(int fd, char* data, size_t size, const fs::path& path) {
+  for (;;) {
+    const ssize_t got = ::read(fd, data, size);
+    if (got >= 0) {
+      return static_cast<size_t>(got);
+    }
+    if (errno != EINTR) {
+      throw Error(Location{path.string()},
+                  subst(tr("cannot read file: {1}"), {std::strerror(errno)}));
+    }
+  }
+}
+
+struct FileCloser {
+  int fd;
+  ~FileCloser() { ::close(fd); }
+};
+
+}  // namespace
+
 std::string read_file(const fs::path& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     throw Error(Location{path.string()},
                 subst(tr("cannot read file: {1}"), {std::strerror(errno)}));
   }
+  const FileCloser closer{fd};
   // The size first, then one read into a string of that size: reading through a stream grew
   // the string by doubling and copied every byte several times.
   struct stat info {};
@@ -171,44 +194,25 @@ std::string read_file(const fs::path& path) {
   }
   size_t used = 0;
   for (;;) {
-    if (used == contents.size()) {
-      // All the size said is read: one small read tells whether there is more (the file grew,
-      // or it is a pipe) before the string grows.
-      char probe[4096];
-      ssize_t more = 0;
-      do {
-        more = ::read(fd, probe, sizeof probe);
-      } while (more < 0 && errno == EINTR);
-      if (more < 0) {
-        const int error = errno;
-        ::close(fd);
-        throw Error(Location{path.string()},
-                    subst(tr("cannot read file: {1}"), {std::strerror(error)}));
-      }
-      if (more == 0) {
+    if (used < contents.size()) {
+      const size_t got = read_some(fd, contents.data() + used, contents.size() - used, path);
+      if (got == 0) {
         break;
       }
-      contents.resize(std::max<size_t>(contents.size() * 2, used + sizeof probe));
-      std::memcpy(contents.data() + used, probe, static_cast<size_t>(more));
-      used += static_cast<size_t>(more);
+      used += got;
       continue;
     }
-    const ssize_t got = ::read(fd, contents.data() + used, contents.size() - used);
-    if (got < 0 && errno == EINTR) {
-      continue;
-    }
-    if (got < 0) {
-      const int error = errno;
-      ::close(fd);
-      throw Error(Location{path.string()},
-                  subst(tr("cannot read file: {1}"), {std::strerror(error)}));
-    }
-    if (got == 0) {
+    // All the size said is read: one small read tells whether there is more (the file grew, or
+    // it is a pipe) before the string grows.
+    char probe[4096];
+    const size_t more = read_some(fd, probe, sizeof probe, path);
+    if (more == 0) {
       break;
     }
-    used += static_cast<size_t>(got);
+    contents.resize(std::max<size_t>(contents.size() * 2, used + sizeof probe));
+    std::memcpy(contents.data() + used, probe, more);
+    used += more;
   }
-  ::close(fd);
   contents.resize(used);
   return contents;
 }
@@ -234,9 +238,7 @@ void AtomicFileWriter::write(std::string_view data) {
     flush();
   }
   if (data.size() > kBufferSize) {
-    const int fd = std::exchange(fd_, -1);  // write_all closes it when it fails
-    write_all(fd, data, temporary_, path_);
-    fd_ = fd;
+    write_through(data);
     return;
   }
   buffer_ += data;
@@ -244,11 +246,15 @@ void AtomicFileWriter::write(std::string_view data) {
 
 void AtomicFileWriter::flush() {
   if (!buffer_.empty()) {
-    const int fd = std::exchange(fd_, -1);
-    write_all(fd, buffer_, temporary_, path_);
-    fd_ = fd;
+    write_through(buffer_);
     buffer_.clear();
   }
+}
+
+void AtomicFileWriter::write_through(std::string_view data) {
+  const int fd = std::exchange(fd_, -1);  // write_all closes it when it fails
+  write_all(fd, data, temporary_, path_);
+  fd_ = fd;
 }
 
 void AtomicFileWriter::commit() {

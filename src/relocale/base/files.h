@@ -34,6 +34,7 @@ class AtomicFileWriter {
 
  private:
   void flush();
+  void write_through(std::string_view data);
   std::filesystem::path path_;
   std::filesystem::path temporary_;
   int fd_ = -1;
