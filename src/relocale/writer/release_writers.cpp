@@ -111,13 +111,27 @@ void append_plain(cmark_node* node, std::string& out) {
 
 // cmark's safe mode drops all raw HTML; we only ever insert <bdi dir="ltr">, so render with raw
 // HTML allowed after escaping any '<' the text brought that is not one of ours.
+// A '<' that relocale did not put there (<bdi>) and that is not an autolink starts foreign HTML.
+bool is_foreign_html_at(std::string_view md, size_t i) {
+  return md.substr(i, 15) != "<bdi dir=\"ltr\">" && md.substr(i, 6) != "</bdi>" &&
+         md.substr(i, 5) != "<http" && md.substr(i, 4) != "<www";
+}
+
+bool has_foreign_html(std::string_view md) {
+  for (size_t i = md.find('<'); i != std::string_view::npos; i = md.find('<', i + 1)) {
+    if (is_foreign_html_at(md, i)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string escape_foreign_html(std::string_view md) {
   std::string out;
   out.reserve(md.size());
   size_t from = 0;
   for (size_t i = md.find('<'); i != std::string_view::npos; i = md.find('<', i + 1)) {
-    if (md.substr(i, 15) != "<bdi dir=\"ltr\">" && md.substr(i, 6) != "</bdi>" &&
-        md.substr(i, 5) != "<http" && md.substr(i, 4) != "<www") {
+    if (is_foreign_html_at(md, i)) {
       out.append(md.substr(from, i - from));
       out += "&lt;";
       from = i + 1;
@@ -173,7 +187,6 @@ std::string_view strip_front_matter(std::string_view release, std::string* title
 struct ReleaseOutputs::Trees {
   NodePtr html{nullptr, &cmark_node_free};
   NodePtr text{nullptr, &cmark_node_free};
-  bool text_is_html = false;
 };
 
 ReleaseOutputs::ReleaseOutputs(std::string_view release, std::string format)
@@ -186,24 +199,18 @@ ReleaseOutputs::~ReleaseOutputs() = default;
 
 cmark_node* ReleaseOutputs::html_tree() const {
   if (!trees_->html) {
-    const std::string safe = escape_foreign_html(body_);
-    trees_->html = parse_markdown(safe);
-    trees_->text_is_html = safe == body_;
+    trees_->html = parse_markdown(escape_foreign_html(body_));
   }
   return trees_->html.get();
 }
 
 cmark_node* ReleaseOutputs::text_tree() const {
-  if (trees_->text) {
-    return trees_->text.get();
+  if (!has_foreign_html(body_)) {
+    return html_tree();  // the same text parsed
   }
-  if (!trees_->html && escape_foreign_html(body_) == body_) {
-    html_tree();
+  if (!trees_->text) {
+    trees_->text = parse_markdown(body_);
   }
-  if (trees_->html && trees_->text_is_html) {
-    return trees_->html.get();
-  }
-  trees_->text = parse_markdown(body_);
   return trees_->text.get();
 }
 
