@@ -6,6 +6,7 @@
 #include <cstring>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include <cmark.h>
 #include <dlfcn.h>
@@ -273,6 +274,21 @@ const Document& CurrentRelease::extracted() {
   return *extracted_;
 }
 
+namespace {
+
+// Every segment back to untranslated: no target, the initial state, no candidates.
+void clear_translations(Document& doc) {
+  for (auto& unit : doc.units) {
+    for (auto& seg : unit.segments) {
+      seg.target.reset();
+      seg.state = SegmentState::initial;
+      seg.candidates.clear();
+    }
+  }
+}
+
+}  // namespace
+
 Document CurrentRelease::source_document() {
   if (extracted_ || !kept_) {
     return extracted();
@@ -280,13 +296,7 @@ Document CurrentRelease::source_document() {
   Document source = std::move(*kept_);
   kept_.reset();
   source.target_lang.clear();
-  for (auto& unit : source.units) {
-    for (auto& seg : unit.segments) {
-      seg.target.reset();
-      seg.state = SegmentState::initial;
-      seg.candidates.clear();
-    }
-  }
+  clear_translations(source);
   return source;
 }
 
@@ -320,13 +330,11 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
     for (size_t l = 0; l < langs.size(); ++l) {
       const std::string& lang = langs[l];
       if (l > 0) {
+        clear_translations(fresh);
         size_t k = 0;
         for (auto& unit : fresh.units) {
           unit.notes.resize(extracted_notes[k++]);
           for (auto& seg : unit.segments) {
-            seg.target.reset();
-            seg.state = SegmentState::initial;
-            seg.candidates.clear();
             seg.notes.resize(extracted_notes[k++]);
           }
         }
@@ -449,18 +457,18 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     const std::string format = doc.format.empty() ? release_format_of(job.release) : doc.format;
     // Merge: targets into the skeleton by unit id, values rendered in the language's conventions.
     const std::string release_text = merge_document(doc, style, merge, &result.untranslated);
-    std::string html_text;
-    if (style.right_to_left && !options.verbatim) {
+    // A right-to-left language's HTML page and text are merged again, each with its own marks.
+    const bool isolated = style.right_to_left && !options.verbatim;
+    std::string html_text, text_text;
+    if (isolated) {
       // Left-to-right runs (phones, e-mails, URLs, Latin names) are isolated and marked ltr: a
       // phone number has no strong character, so an auto-direction isolate would still reverse it.
       merge.bidi = {"<bdi dir=\"ltr\">", "</bdi>"};
       std::vector<std::string> ignored;
       html_text = merge_document(doc, style, merge, &ignored);
       merge.bidi = {"\xE2\x81\xA6", "\xE2\x81\xA9"};  // LRI … PDI for the text output
+      text_text = merge_document(doc, style, merge, nullptr);
     }
-    const std::string text_release = style.right_to_left && !options.verbatim
-                                         ? merge_document(doc, style, merge, nullptr)
-                                         : release_text;
     const PageInfo page{job.lang, style.right_to_left, doc.title};
     if (described) {
       current.keep_for_source(std::move(doc));  // done with it: the source language may use it
@@ -488,21 +496,19 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     // The HTML page and the text are made from one reading of the release, unless a
     // right-to-left language gives each its own.
     const ReleaseOutputs release_outputs(release_text, format);
-    std::unique_ptr<ReleaseOutputs> own_html, own_text;
-    if (!html_text.empty()) {
-      own_html = std::make_unique<ReleaseOutputs>(html_text, format);
-    }
-    if (text_release != release_text) {
-      own_text = std::make_unique<ReleaseOutputs>(text_release, format);
+    std::optional<ReleaseOutputs> isolated_html, isolated_text;
+    if (isolated) {
+      isolated_html.emplace(html_text, format);
+      isolated_text.emplace(text_text, format);
     }
     for (const auto& f : formats) {
       const fs::path out = folder / (result.release + "." + f);
       if (f == "md") {
         files.add(out, release_text);
       } else if (f == "txt") {
-        files.add(out, (own_text ? *own_text : release_outputs).text());
+        files.add(out, (isolated_text ? *isolated_text : release_outputs).text());
       } else {
-        files.add(out, (own_html ? *own_html : release_outputs).html(page));
+        files.add(out, (isolated_html ? *isolated_html : release_outputs).html(page));
       }
       result.files.push_back(out);
     }
