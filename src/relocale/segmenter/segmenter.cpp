@@ -407,13 +407,6 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
     // ICU accepts a look-behind only when it can bound its length (U_REGEX_LOOK_BEHIND_LIMIT).
     compiled.at = impl_->matcher_for("(?=(" + rule->after + "))(?<=" + rule->before + ")", *rule,
                                      file, /*may_fail=*/true);
-    if (compiled.at) {
-      compiled.at_bounded = impl_->matcher_for("(?<=" + rule->before + ")(?:" + rule->after + ")",
-                                               *rule, file, /*may_fail=*/true);
-      if (!compiled.at_bounded) {
-        compiled.at.reset();
-      }
-    }
     // A break rule proposes candidates wherever it matches. A pass over the text tries it at
     // every place where its <beforebreak> could start, which costs most for a short, common one
     // ("\S", "\p{L}\."); when that one has a bounded length and <afterbreak> must start with
@@ -428,9 +421,13 @@ Segmenter::Segmenter(const SrxRules& rules, const std::string& lang) : impl_(new
       }
       compiled.pass = impl_->matcher_for(pass, *rule, file);
       compiled.at.reset();
-      compiled.at_bounded.reset();
       impl_->rules.push_back(std::move(compiled));
       continue;
+    }
+    if (compiled.at) {
+      // The same look-behind and <afterbreak>: ICU takes it whenever it took the look-ahead form.
+      compiled.at_bounded =
+          impl_->matcher_for("(?<=" + rule->before + ")(?:" + rule->after + ")", *rule, file);
     }
     if (!compiled.at) {
       compiled.before = impl_->matcher_for("(?:" + rule->before + ")\\z", *rule, file);
