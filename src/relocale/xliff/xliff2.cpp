@@ -290,56 +290,83 @@ void write_unit(std::string& out, const Document& doc, const Unit& unit,
 
 }  // namespace
 
-void write_xliff2(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink) {
-  pugi::xml_document xml;
-  auto decl = xml.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  auto root = xml.append_child("xliff");
-  root.append_attribute("xmlns") = kXliff2Namespace;
-  root.append_attribute("xmlns:mtc") = kMatchesNamespace;
-  root.append_attribute("xmlns:rl") = kRelocaleNamespace;
-  root.append_attribute("version") = "2.0";
-  root.append_attribute("srcLang") = doc.source_lang.c_str();
-  if (!doc.target_lang.empty()) {
-    root.append_attribute("trgLang") = doc.target_lang.c_str();
+void append_xliff2_skeleton_part(std::string& skeleton_xml, const SkeletonPart& part) {
+  constexpr int kDepth = 4;  // inside <xliff>, <file>, <skeleton> and <rl:skeleton>
+  if (part.unit_id.empty()) {
+    inline_element(skeleton_xml, kDepth, "rl:text", kNoAttributes,
+                   [&] { append_xml_text(skeleton_xml, part.text); });
+    return;
   }
-  auto file = root.append_child("file");
-  file.append_attribute("id") = "f1";
-  file.append_attribute("original") = doc.source_file.c_str();
+  indent(skeleton_xml, kDepth);
+  skeleton_xml += "<rl:unit";
+  append_xml_attribute(skeleton_xml, "ref", part.unit_id);
+  skeleton_xml += " />\n";
+}
+
+void write_xliff2_head(std::string& out, const Document& doc, std::string_view skeleton_xml) {
+  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff";
+  append_xml_attribute(out, "xmlns", kXliff2Namespace);
+  append_xml_attribute(out, "xmlns:mtc", kMatchesNamespace);
+  append_xml_attribute(out, "xmlns:rl", kRelocaleNamespace);
+  append_xml_attribute(out, "version", "2.0");
+  append_xml_attribute(out, "srcLang", doc.source_lang);
+  if (!doc.target_lang.empty()) {
+    append_xml_attribute(out, "trgLang", doc.target_lang);
+  }
+  out += ">\n  <file";
+  append_xml_attribute(out, "id", "f1");
+  append_xml_attribute(out, "original", doc.source_file);
   // The skeleton rebuilds the release around its units, byte for byte.
-  auto skeleton = file.append_child("skeleton").append_child("rl:skeleton");
-  skeleton.append_attribute("date") = doc.date.c_str();
-  skeleton.append_attribute("format") = doc.format.c_str();
-  skeleton.append_attribute("release") = doc.release.c_str();
+  out += ">\n    <skeleton>\n      <rl:skeleton";
+  append_xml_attribute(out, "date", doc.date);
+  append_xml_attribute(out, "format", doc.format);
+  append_xml_attribute(out, "release", doc.release);
   if (!doc.title.empty()) {
-    skeleton.append_attribute("title") = doc.title.c_str();
+    append_xml_attribute(out, "title", doc.title);
   }
   if (!doc.extraction_key.empty()) {
-    skeleton.append_attribute("key") = doc.extraction_key.c_str();
+    append_xml_attribute(out, "key", doc.extraction_key);
   }
-  skeleton.append_attribute("xml:space") = "preserve";
-  for (const auto& part : doc.skeleton) {
-    if (part.unit_id.empty()) {
-      skeleton.append_child("rl:text").append_child(pugi::node_pcdata).set_value(part.text.c_str());
-    } else {
-      skeleton.append_child("rl:unit").append_attribute("ref") = part.unit_id.c_str();
+  append_xml_attribute(out, "xml:space", "preserve");
+  if (skeleton_xml.empty()) {
+    out += " />\n";
+  } else {
+    out += ">\n";
+    out += skeleton_xml;
+    out += "      </rl:skeleton>\n";
+  }
+  out += "    </skeleton>\n    <notes>\n";
+  inline_element(
+      out, 3, "note", [&] { append_xml_attribute(out, "category", "release"); },
+      [&] {
+        append_xml_text(out, subst(tr("Release \"{1}\" ({2}), dated {3}: {4}"),
+                                   {doc.release, doc.source_file, doc.date.empty() ? "-" : doc.date,
+                                    doc.title}));
+      });
+  out += "    </notes>\n";
+}
+
+void write_xliff2_units(std::string& out, const Document& doc, const XliffWriteOptions& options) {
+  for (const auto& unit : doc.units) {
+    write_unit(out, doc, unit, options);
+  }
+}
+
+void write_xliff2_tail(std::string& out) {
+  out += "  </file>\n</xliff>\n";
+}
+
+void write_xliff2(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink) {
+  std::string out;
+  {
+    std::string skeleton_xml;
+    for (const auto& part : doc.skeleton) {
+      append_xliff2_skeleton_part(skeleton_xml, part);
     }
+    write_xliff2_head(out, doc, skeleton_xml);
   }
-  auto file_note = file.append_child("notes").append_child("note");
-  file_note.append_attribute("category") = "release";
-  file_note.append_child(pugi::node_pcdata)
-      .set_value(subst(tr("Release \"{1}\" ({2}), dated {3}: {4}"),
-                       {doc.release, doc.source_file, doc.date.empty() ? "-" : doc.date, doc.title})
-                     .c_str());
-  // The units are written one at a time into the text, each from a small tree of its own, so
-  // that a big release never has the tree of its whole XLIFF file in memory.
-  std::string out = xml_to_string(xml);
-  const size_t file_end = out.rfind("  </file>");
-  RELOCALE_ASSERT(file_end != std::string::npos, "the <file> element has children");
-  const std::string tail = out.substr(file_end);
-  out.resize(file_end);
-  // Handed on in pieces of about 64 KB: a big release's XLIFF is never held whole.
+  // The units are written one at a time straight into the text and handed on in pieces of about
+  // 64 KB: a big release's XLIFF is never held whole.
   constexpr size_t kPiece = 1 << 16;
   for (const auto& unit : doc.units) {
     if (out.size() >= kPiece) {
@@ -348,7 +375,7 @@ void write_xliff2(const Document& doc, const XliffWriteOptions& options, const X
     }
     write_unit(out, doc, unit, options);
   }
-  out += tail;
+  write_xliff2_tail(out);
   sink(out);
 }
 

@@ -37,6 +37,19 @@ using XliffSink = std::function<void(std::string_view piece)>;
 void write_xliff(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink);
 void write_xliff2(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink);
 
+/// An XLIFF 2.0 file in its parts, for a release written a part at a time (write_xliff2 is these
+/// in order): the head, which holds the skeleton, then the units, then the tail.
+/// A skeleton part as it goes inside <rl:skeleton>, appended to `skeleton_xml`.
+void append_xliff2_skeleton_part(std::string& skeleton_xml, const SkeletonPart& part);
+/// Everything before the first unit: the declaration, <xliff>, <file>, the skeleton (its parts
+/// already written by append_xliff2_skeleton_part) and the file's notes, from doc's header fields
+/// (languages, release, date, title, format, extraction_key).
+void write_xliff2_head(std::string& out, const Document& doc, std::string_view skeleton_xml);
+/// doc's units, where `doc` is the whole release or a part of it with the same header fields.
+void write_xliff2_units(std::string& out, const Document& doc, const XliffWriteOptions& options);
+/// Everything after the last unit.
+void write_xliff2_tail(std::string& out);
+
 /// Reads an XLIFF 2.x or 1.2 file (chosen by its root's version and namespace). Tolerant of other
 /// tools' namespaces, attributes, <mrk> annotations and module elements; throws Error naming file,
 /// line and column for malformed XML, a DOCTYPE (entities are never expanded), a wrong root, an
