@@ -93,8 +93,8 @@ fs::path open_temporary(const fs::path& path, int* fd) {
   return temporary;
 }
 
-// Writes all of `contents`; on failure closes the file, removes the temporary and throws.
-void write_all(int fd, std::string_view contents, const fs::path& temporary, const fs::path& path) {
+// Writes all of `contents`, again when a signal interrupts; returns 0 or the errno of the failure.
+int write_fully(int fd, std::string_view contents) {
   size_t written = 0;
   while (written < contents.size()) {
     const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
@@ -102,12 +102,19 @@ void write_all(int fd, std::string_view contents, const fs::path& temporary, con
       if (errno == EINTR) {
         continue;
       }
-      const int saved = errno;
-      ::close(fd);
-      discard_temporary(temporary);
-      throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(saved)}));
+      return errno;
     }
     written += static_cast<size_t>(n);
+  }
+  return 0;
+}
+
+// Writes all of `contents`; on failure closes the file, removes the temporary and throws.
+void write_all(int fd, std::string_view contents, const fs::path& temporary, const fs::path& path) {
+  if (const int failure = write_fully(fd, contents)) {
+    ::close(fd);
+    discard_temporary(temporary);
+    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(failure)}));
   }
 }
 
@@ -270,6 +277,78 @@ AtomicFileSet::~AtomicFileSet() {
     ::unlink(p.temporary.c_str());
     g_temporaries.erase(p.temporary.string());
   }
+}
+
+SpillBuffer::SpillBuffer(fs::path folder, size_t memory_limit)
+    : folder_(std::move(folder)), memory_limit_(memory_limit) {}
+
+SpillBuffer::~SpillBuffer() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+  }
+}
+
+void SpillBuffer::append(std::string_view data) {
+  if (fd_ < 0 && buffer_.size() + data.size() <= memory_limit_) {
+    buffer_ += data;
+    return;
+  }
+  if (fd_ < 0) {
+    open_file();
+  }
+  buffer_ += data;
+  if (buffer_.size() >= (1 << 16)) {
+    write_buffer();
+  }
+}
+
+void SpillBuffer::open_file() {
+  std::error_code ec;
+  fs::create_directories(folder_, ec);
+  // An unnamed file, gone when closed or when the process ends; else a named one, unlinked.
+  fd_ = ::open(folder_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd_ < 0) {
+    std::string name = (folder_ / ".relocale-spill.XXXXXX").string();
+    fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+    if (fd_ >= 0) {
+      ::unlink(name.c_str());
+    }
+  }
+  if (fd_ < 0) {
+    throw Error(Location{folder_.string()},
+                subst(tr("cannot write a temporary file: {1}"), {std::strerror(errno)}));
+  }
+}
+
+void SpillBuffer::write_buffer() {
+  if (const int failure = write_fully(fd_, buffer_)) {
+    throw Error(Location{folder_.string()},
+                subst(tr("cannot write a temporary file: {1}"), {std::strerror(failure)}));
+  }
+  buffer_.clear();
+}
+
+void SpillBuffer::replay(const std::function<void(std::string_view)>& sink) {
+  if (fd_ >= 0) {
+    write_buffer();
+    std::string chunk(1 << 20, '\0');
+    for (off_t offset = 0;;) {
+      const ssize_t got = ::pread(fd_, chunk.data(), chunk.size(), offset);
+      if (got < 0 && errno == EINTR) {
+        continue;
+      }
+      if (got < 0) {
+        throw Error(Location{folder_.string()},
+                    subst(tr("cannot read a temporary file: {1}"), {std::strerror(errno)}));
+      }
+      if (got == 0) {
+        break;
+      }
+      sink(std::string_view(chunk.data(), static_cast<size_t>(got)));
+      offset += got;
+    }
+  }
+  sink(buffer_);
 }
 
 void AtomicFileSet::add(const fs::path& path, std::string_view contents) {

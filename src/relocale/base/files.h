@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,31 @@ class AtomicFileWriter {
   void write_through(std::string_view data);
   std::filesystem::path path_;
   std::filesystem::path temporary_;
+  int fd_ = -1;
+  std::string buffer_;
+};
+
+/// Bytes kept in memory up to `memory_limit`, then in an unnamed temporary file in `folder`
+/// (gone when closed, and when the process ends however it ends): for output whose beginning is
+/// known only after its body was made (an XLIFF file's units come before the head that holds the
+/// skeleton, in a release written a part at a time).
+class SpillBuffer {
+ public:
+  SpillBuffer(std::filesystem::path folder, size_t memory_limit);
+  SpillBuffer(const SpillBuffer&) = delete;
+  SpillBuffer& operator=(const SpillBuffer&) = delete;
+  ~SpillBuffer();
+  void append(std::string_view data);
+  /// Hands everything appended so far to `sink`, in order, in pieces.
+  void replay(const std::function<void(std::string_view)>& sink);
+  /// Whether the bytes went to a file (for tests).
+  bool spilled() const { return fd_ >= 0; }
+
+ private:
+  void open_file();
+  void write_buffer();
+  std::filesystem::path folder_;
+  size_t memory_limit_;
   int fd_ = -1;
   std::string buffer_;
 };
