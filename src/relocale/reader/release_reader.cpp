@@ -1,5 +1,8 @@
 #include "relocale/reader/release_reader.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -468,7 +471,149 @@ void read_text_blocks(std::string_view text, size_t base, std::vector<FoundBlock
   }
 }
 
+// ---- parts ------------------------------------------------------------------------------------
+
+// Where cmark can no longer be given a release in parts: the first code fence, HTML block of the
+// kinds that run to an end marker (<!--, <?, <!X, <script, <pre, <style, <textarea), since a blank
+// line does not close them, or anywhere when there is a link reference definition ("]:"), since
+// cmark resolves those across the whole document. Found generously: a false alarm only means
+// fewer parts.
+size_t first_unsafe_offset(std::string_view text, size_t body) {
+  if (text.find("]:", body) != std::string_view::npos) {
+    return body;
+  }
+  size_t unsafe = std::min(text.find("```", body), text.find("~~~", body));
+  for (size_t at = text.find('<', body); at < unsafe; at = text.find('<', at + 1)) {
+    std::string lowered;
+    for (size_t i = at + 1; i < text.size() && i < at + 10; ++i) {
+      lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    }
+    for (const char* tag : {"!", "?", "script", "pre", "style", "textarea"}) {
+      if (lowered.compare(0, std::strlen(tag), tag) == 0) {
+        unsafe = at;
+        break;
+      }
+    }
+  }
+  return unsafe;
+}
+
+bool is_blank_line(std::string_view line) {
+  return line.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// True when a line at the left margin after a blank line starts a paragraph or a heading at the
+// top of the document: not indented (which could continue a list item or an indented code block),
+// not a list marker (which could continue a list), nor any other markup a part must not start
+// with.
+bool starts_top_level_block(std::string_view line) {
+  if (line.empty()) {
+    return false;
+  }
+  const auto c = static_cast<unsigned char>(line[0]);
+  if (std::isdigit(c)) {
+    size_t digits = line.find_first_not_of("0123456789");
+    return !(digits != std::string_view::npos && digits <= 9 &&
+             (line[digits] == '.' || line[digits] == ')'));
+  }
+  return std::isalpha(c) || c >= 0x80 || std::strchr("#[!\"'(", static_cast<char>(c)) != nullptr;
+}
+
+// The offsets where the release's parts start: the first at 0, each next one at the first place
+// at least `part_bytes` further where the body can be cut (see first_unsafe_offset and
+// starts_top_level_block; a plain-text release's blocks are its lines, so any line will do).
+std::vector<size_t> part_starts(std::string_view text, size_t body, bool markdown,
+                                size_t part_bytes) {
+  std::vector<size_t> starts{0};
+  if (part_bytes == 0) {
+    return starts;
+  }
+  const size_t limit = markdown ? first_unsafe_offset(text, body) : text.size();
+  bool previous_blank = false;
+  size_t pos = body;
+  while (pos < text.size() && pos < limit) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) {
+      eol = text.size();
+    }
+    const std::string_view line = text.substr(pos, eol - pos);
+    if (pos >= starts.back() + part_bytes &&
+        (!markdown || (previous_blank && starts_top_level_block(line)))) {
+      starts.push_back(pos);
+    }
+    previous_blank = is_blank_line(line);
+    pos = eol + 1;
+  }
+  return starts;
+}
+
 }  // namespace
+
+ReleaseParts::ReleaseParts(std::string_view text, const std::string& file_name,
+                           const std::string& format, size_t part_bytes)
+    : text_(text),
+      file_name_(file_name),
+      format_(format.empty() ? release_format_of(file_name) : format) {
+  check_utf8_text(text, file_name, /*allow_bom_and_crlf=*/false);
+  Document header;
+  std::vector<FoundBlock> title;
+  body_ = read_front_matter(text, header, title);
+  title_ = header.title;
+  date_ = header.date;
+  if (!title.empty()) {
+    title_range_ = {title.front().begin, title.front().end};
+  }
+  starts_ = part_starts(text, body_, format_ == "md", part_bytes);
+}
+
+bool ReleaseParts::next(Document& part) {
+  if (next_part_ >= starts_.size()) {
+    return false;
+  }
+  const size_t begin = std::max(starts_[next_part_], body_);
+  const size_t end = ++next_part_ < starts_.size() ? starts_[next_part_] : text_.size();
+  const bool last = next_part_ == starts_.size();
+  part = Document();
+  part.source_file = file_name_;
+  part.format = format_;
+  part.title = title_;
+  part.date = date_;
+  std::vector<FoundBlock> blocks;
+  if (next_part_ == 1 && title_range_.second > title_range_.first) {
+    FoundBlock title;  // the front matter's title, a unit before the body's
+    title.begin = title_range_.first;
+    title.end = title_range_.second;
+    title.kind = BlockKind::title;
+    append_text(title.content, text_.substr(title.begin, title.end - title.begin));
+    blocks.push_back(std::move(title));
+  }
+  if (format_ == "md") {
+    read_markdown_blocks(text_.substr(0, end), begin, blocks);
+  } else {
+    read_text_blocks(text_.substr(0, end), begin, blocks);
+  }
+  // Literal text runs from the end of the last unit, in this part or an earlier one.
+  for (auto& block : blocks) {
+    if (block.begin > skeleton_from_) {
+      part.skeleton.push_back(
+          {std::string(text_.substr(skeleton_from_, block.begin - skeleton_from_)), ""});
+    }
+    Unit unit;
+    unit.kind = block.kind;
+    unit.position = ++position_;
+    unit.id = "b" + std::to_string(position_);  // replaced by a stable id once segmented
+    Segment whole;
+    whole.source = std::move(block.content);
+    unit.segments.push_back(std::move(whole));
+    part.skeleton.push_back({"", unit.id});
+    part.units.push_back(std::move(unit));
+    skeleton_from_ = block.end;
+  }
+  if (last && skeleton_from_ < text_.size()) {
+    part.skeleton.push_back({std::string(text_.substr(skeleton_from_)), ""});
+  }
+  return true;
+}
 
 std::string release_format_of(const std::string& file_name) {
   const auto dot = file_name.rfind('.');
@@ -478,37 +623,9 @@ std::string release_format_of(const std::string& file_name) {
 
 Document read_release(std::string_view text, const std::string& file_name,
                       const std::string& format) {
-  check_utf8_text(text, file_name, /*allow_bom_and_crlf=*/false);
+  ReleaseParts parts(text, file_name, format, 0);
   Document doc;
-  doc.source_file = file_name;
-  doc.format = format.empty() ? release_format_of(file_name) : format;
-  std::vector<FoundBlock> blocks;
-  const size_t body = read_front_matter(text, doc, blocks);
-  if (doc.format == "md") {
-    read_markdown_blocks(text, body, blocks);
-  } else {
-    read_text_blocks(text, body, blocks);
-  }
-  size_t pos = 0;
-  int position = 0;
-  for (auto& block : blocks) {
-    if (block.begin > pos) {
-      doc.skeleton.push_back({std::string(text.substr(pos, block.begin - pos)), ""});
-    }
-    Unit unit;
-    unit.kind = block.kind;
-    unit.position = ++position;
-    unit.id = "b" + std::to_string(position);  // replaced by a stable id once segmented
-    Segment whole;
-    whole.source = std::move(block.content);
-    unit.segments.push_back(std::move(whole));
-    doc.skeleton.push_back({"", unit.id});
-    doc.units.push_back(std::move(unit));
-    pos = block.end;
-  }
-  if (pos < text.size()) {
-    doc.skeleton.push_back({std::string(text.substr(pos)), ""});
-  }
+  parts.next(doc);
   return doc;
 }
 

@@ -2,6 +2,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "relocale/model/document.h"
 
@@ -14,6 +16,39 @@ namespace relocale {
 /// Throws Error on text that is not clean UTF-8 (naming the byte offset, line and column).
 Document read_release(std::string_view text, const std::string& file_name,
                       const std::string& format = "");
+
+/// A release read a part at a time, so that a big one is never held whole as cmark's tree or as
+/// units: each part is a Document of the blocks between two places where the release can be cut
+/// without changing how any block reads (a blank line before a paragraph or heading at the left
+/// margin; not after the first code fence or HTML block that a blank line does not close, nor
+/// anywhere in a release with a link reference definition). The parts' units, in order, and
+/// their skeletons, concatenated, are exactly read_release's: units are numbered on, and literal
+/// text that runs across a cut goes with the next part. Every part carries the header fields
+/// (source_file, format, title and date from the front matter). Checks the whole text's UTF-8
+/// first, so that an error comes before any part.
+class ReleaseParts {
+ public:
+  /// part_bytes: the least size of a part, except the last (0: the release is one part).
+  /// `text` must outlive this object.
+  ReleaseParts(std::string_view text, const std::string& file_name, const std::string& format,
+               size_t part_bytes);
+  /// Fills `part` with the next part; false when there is none left.
+  bool next(Document& part);
+  size_t part_count() const { return starts_.size(); }
+
+ private:
+  std::string_view text_;
+  std::string file_name_;
+  std::string format_;
+  std::string title_;
+  std::string date_;
+  std::pair<size_t, size_t> title_range_{0, 0};  // the title's bytes in the front matter
+  size_t body_ = 0;                              // where the front matter ends
+  std::vector<size_t> starts_;                   // where each part starts
+  size_t next_part_ = 0;
+  int position_ = 0;          // blocks numbered so far
+  size_t skeleton_from_ = 0;  // the end of the last unit: literal text starts there
+};
 
 /// "md" for .md/.markdown, else "txt".
 std::string release_format_of(const std::string& file_name);
