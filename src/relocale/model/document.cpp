@@ -82,33 +82,48 @@ std::string source_form(const Content& content) {
   return out;
 }
 
-std::string source_fingerprint(const Document& doc) {
-  Fingerprint f;
-  f.add(doc.release).add(doc.format).add(doc.source_lang).add(doc.date).add(doc.title);
-  for (const auto& unit : doc.units) {
-    f.add("unit").add(unit.id).add(block_kind_key(unit.kind));
+void SourceFingerprint::add(const Document& part) {
+  for (const auto& unit : part.units) {
+    units_.add("unit").add(unit.id).add(block_kind_key(unit.kind));
     for (const auto& seg : unit.segments) {
-      f.add("segment").add(seg.id).add(seg.space_after);
+      units_.add("segment").add(seg.id).add(seg.space_after);
       for (const auto& run : seg.source) {
         if (const auto* s = std::get_if<std::string>(&run)) {
-          f.add("text").add(*s);
+          units_.add("text").add(*s);
         } else if (const auto* p = std::get_if<Placeholder>(&run)) {
-          f.add("ph").add(p->id).add(placeholder_kind_key(p->kind)).add(p->canonical);
-          f.add(p->source_text).add(p->format);
+          units_.add("ph").add(p->id).add(placeholder_kind_key(p->kind)).add(p->canonical);
+          units_.add(p->source_text).add(p->format);
         } else if (const auto* b = std::get_if<CodeStart>(&run)) {
-          f.add("start").add(b->id).add(b->original).add(b->kind);
+          units_.add("start").add(b->id).add(b->original).add(b->kind);
         } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
-          f.add("end").add(e->id).add(e->original);
+          units_.add("end").add(e->id).add(e->original);
         }
       }
     }
   }
-  for (const auto& part : doc.skeleton) {
-    f.add(part.unit_id.empty() ? "skeleton-text" : "skeleton-unit")
-        .add(part.text)
-        .add(part.unit_id);
+  for (const auto& piece : part.skeleton) {
+    skeleton_.add(piece.unit_id.empty() ? "skeleton-text" : "skeleton-unit")
+        .add(piece.text)
+        .add(piece.unit_id);
   }
-  return f.hex();
+}
+
+std::string SourceFingerprint::hex(const Document& header) const {
+  return Fingerprint()
+      .add(header.release)
+      .add(header.format)
+      .add(header.source_lang)
+      .add(header.date)
+      .add(header.title)
+      .add(units_.hex())
+      .add(skeleton_.hex())
+      .hex();
+}
+
+std::string source_fingerprint(const Document& doc) {
+  SourceFingerprint f;
+  f.add(doc);
+  return f.hex(doc);
 }
 
 std::string plain_text(const Content& content) {

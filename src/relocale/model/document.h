@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "relocale/base/fingerprint.h"
+
 namespace relocale {
 
 /// What a placeholder stands for. Values (date..url) are recognised in the source and rendered per
@@ -162,5 +164,18 @@ struct Document {
 /// ids, kinds and segments (ids, source content with every placeholder's value, white space),
 /// the skeleton, the date, title and format. Targets, states and notes are not part of it.
 std::string source_fingerprint(const Document& doc);
+
+/// source_fingerprint of a release made a part at a time (see ReleaseParts): add() each part in
+/// order, then hex() with the release's header fields gives what source_fingerprint gives for the
+/// whole document.
+class SourceFingerprint {
+ public:
+  void add(const Document& part);
+  std::string hex(const Document& header) const;
+
+ private:
+  Fingerprint units_;
+  Fingerprint skeleton_;
+};
 
 }  // namespace relocale

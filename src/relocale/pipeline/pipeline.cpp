@@ -99,7 +99,7 @@ void check_units_match_skeleton(const Document& doc, const std::string& file_nam
 // extract's output), ICU's and cmark's versions from the libraries themselves, and the
 // phone-number library's file (its name, size and time: Debian ships libphonenumber's metadata
 // updates as new builds of the same soname).
-constexpr const char* kExtractionScheme = "relocale-extract-3";
+constexpr const char* kExtractionScheme = "relocale-extract-4";
 
 // The file of the shared library that holds `symbol`, with its size and time, if its name
 // contains `name` (a static link or a symbol resolved elsewhere gives `fallback`).
@@ -215,18 +215,11 @@ Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
   return doc;
 }
 
-Document extract_document(const ProjectConfig& config, const std::string& release_path,
-                          Diagnostics& warnings) {
-  const fs::path file = path_inside(config.root, release_path, config.config_file.string());
-  // Read: Markdown through cmark (or plain text), with front matter and an exact skeleton.
-  const std::string bytes = read_file(file);
-  Document doc = read_release(bytes, release_path);
-  doc.release = release_name(release_path);
-  doc.source_lang = config.source_lang;
-  if (doc.date.empty()) {
-    doc.date = config.release_date;
-  }
-  // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
+namespace {
+
+// The segmenter of this thread for the project's rules and source language: compiling the rules
+// costs more than segmenting a release, so each thread keeps its own.
+const Segmenter& thread_segmenter(const ProjectConfig& config) {
   thread_local std::string cached_key;
   thread_local std::unique_ptr<Segmenter> segmenter;
   const std::string key = config.path(config.srx_file).string() + "|" + config.source_lang;
@@ -235,13 +228,39 @@ Document extract_document(const ProjectConfig& config, const std::string& releas
                                             config.source_lang);
     cached_key = key;
   }
+  return *segmenter;
+}
+
+// The header fields the release does not give itself.
+void complete_header(Document& doc, const ProjectConfig& config, const std::string& release_path) {
+  doc.release = release_name(release_path);
+  doc.source_lang = config.source_lang;
+  if (doc.date.empty()) {
+    doc.date = config.release_date;
+  }
+}
+
+RecognitionOptions recognition_options(const ProjectConfig& config, const Document& header) {
   RecognitionOptions values;
   values.lang = config.source_lang;
   values.region = config.region;
   values.order =
       config.date_order == "month-first" ? DayMonthOrder::month_first : DayMonthOrder::day_first;
-  values.default_year = year_of(doc.date);
-  prepare_units(doc, *segmenter, values, warnings);
+  values.default_year = year_of(header.date);
+  return values;
+}
+
+}  // namespace
+
+Document extract_document(const ProjectConfig& config, const std::string& release_path,
+                          Diagnostics& warnings) {
+  const fs::path file = path_inside(config.root, release_path, config.config_file.string());
+  // Read: Markdown through cmark (or plain text), with front matter and an exact skeleton.
+  const std::string bytes = read_file(file);
+  Document doc = read_release(bytes, release_path);
+  complete_header(doc, config, release_path);
+  // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
+  prepare_units(doc, thread_segmenter(config), recognition_options(config, doc), warnings);
   doc.extraction_key =
       extraction_inputs_key(config, release_path, bytes) + "-" + source_fingerprint(doc);
   return doc;
@@ -300,6 +319,179 @@ Document CurrentRelease::source_document() {
   return source;
 }
 
+namespace {
+
+// What extract shares between the releases it works on at once.
+struct ExtractShared {
+  const ProjectConfig& config;
+  const ExtractOptions& options;
+  const std::vector<std::string>& langs;
+  StyleCache& styles;
+  TranslationMemory& memory;  // guarded by memory_mutex
+  std::mutex& memory_mutex;
+};
+
+// One target language's XLIFF file of a release, while it is being made.
+struct LanguageFile {
+  std::string lang;
+  fs::path xliff;
+  XliffWriteOptions write;
+  bool had_previous = false;           // the file was there when extract started
+  std::string previous_digest;         // of the file as read
+  std::unique_ptr<SpillBuffer> units;  // XLIFF 2.0: the units, written once the head can be
+  CarryOverReport report;
+};
+
+void add_report(CarryOverReport& total, const CarryOverReport& part) {
+  total.kept += part.kept;
+  total.reused += part.reused;
+  total.fuzzy += part.fuzzy;
+  total.fresh += part.fresh;
+  total.removed += part.removed;
+}
+
+// Commits a language's file, unless a translator's tool saved the one we read while we worked:
+// that is never overwritten blindly.
+void commit_unless_changed(AtomicFileWriter& updated, const LanguageFile& file) {
+  if (file.had_previous ? Fingerprint().add(read_file(file.xliff)).hex() != file.previous_digest
+                        : fs::exists(file.xliff)) {
+    throw Error(Location{file.xliff.string()},
+                tr("the file changed on disk while relocale was updating it; it was not "
+                   "overwritten: run relocale extract again"));
+  }
+  updated.commit();
+}
+
+// One release into each target language's XLIFF file, carrying over every translation already
+// there (and the memory's). A release with no XLIFF file yet is read, segmented and written a
+// part at a time (ReleaseParts): each language's units wait in a SpillBuffer until the end,
+// when the head, which holds the skeleton and the extraction key (a digest of every part), is
+// written before them. A big release is then never held whole, as cmark's tree or as units.
+// Carrying over from an existing file looks at the whole release (in-context matches compare
+// neighbours) and XLIFF 1.2 is written from a whole document: the release is then one part.
+std::vector<ExtractResult> extract_release(const ExtractShared& shared,
+                                           const std::string& release_path, Diagnostics& warnings) {
+  const ProjectConfig& config = shared.config;
+  const fs::path path = path_inside(config.root, release_path, config.config_file.string());
+  const std::string bytes = read_file(path);
+  const std::string release = release_name(release_path);
+  std::vector<LanguageFile> files;
+  bool whole = shared.options.part_bytes == 0;
+  for (const auto& lang : shared.langs) {
+    LanguageFile file;
+    file.lang = lang;
+    file.xliff = config.xliff_path(lang, release);
+    file.write.version = shared.options.xliff_version.empty()
+                             ? config.settings_for(lang).xliff_version
+                             : shared.options.xliff_version;
+    file.write.cat_profile = config.settings_for(lang).cat_profile;
+    // Translators see each value as it will read in their language.
+    const HouseStyle* style = &shared.styles.get(lang);
+    file.write.display = [style](const Placeholder& p) { return render_placeholder(p, *style); };
+    if (file.write.version == "2.0") {
+      file.units = std::make_unique<SpillBuffer>(file.xliff.parent_path(), size_t{8} << 20);
+    }
+    file.had_previous = fs::exists(file.xliff);
+    whole = whole || file.write.version != "2.0" || file.had_previous;
+    files.push_back(std::move(file));
+  }
+  ReleaseParts parts(bytes, release_path, "", whole ? 0 : shared.options.part_bytes);
+  const Segmenter& segmenter = thread_segmenter(config);
+  const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
+  TakenUnitIds unit_ids;
+  SourceFingerprint fingerprint;
+  std::string skeleton_xml;
+  std::optional<RecognitionOptions> values;
+  Document part;
+  while (parts.next(part)) {
+    complete_header(part, config, release_path);
+    if (!values) {
+      values = recognition_options(config, part);
+    }
+    // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
+    prepare_units(part, segmenter, *values, warnings, unit_ids);
+    fingerprint.add(part);
+    for (const auto& piece : part.skeleton) {
+      append_xliff2_skeleton_part(skeleton_xml, piece);
+    }
+    if (parts.part_count() == 1) {
+      part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
+    }
+    // One part serves every language in turn: carry-over fills its targets, candidates and
+    // notes, which are put back as extracted before the next language (a copy per language
+    // doubled the memory a big release takes).
+    std::vector<size_t> extracted_notes;  // how many notes each unit, then each segment, had
+    for (const auto& unit : part.units) {
+      extracted_notes.push_back(unit.notes.size());
+      for (const auto& seg : unit.segments) {
+        extracted_notes.push_back(seg.notes.size());
+      }
+    }
+    for (size_t l = 0; l < files.size(); ++l) {
+      LanguageFile& file = files[l];
+      if (l > 0) {
+        clear_translations(part);
+        size_t k = 0;
+        for (auto& unit : part.units) {
+          unit.notes.resize(extracted_notes[k++]);
+          for (auto& seg : unit.segments) {
+            seg.notes.resize(extracted_notes[k++]);
+          }
+        }
+      }
+      part.target_lang = file.lang;
+      // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
+      std::unique_ptr<Document> previous;
+      if (file.had_previous) {
+        const std::string previous_bytes = read_file(file.xliff);
+        file.previous_digest = Fingerprint().add(previous_bytes).hex();
+        previous = std::make_unique<Document>(
+            load_xliff_file(config, file.lang, release, &previous_bytes));
+      }
+      {
+        std::lock_guard<std::mutex> lock(shared.memory_mutex);
+        add_report(file.report, carry_over(part, previous.get(), shared.memory,
+                                           CarryOverOptions{config.fuzzy_threshold, 3}));
+        // Every confirmed segment joins the memory, so the next release is offered it.
+        if (previous) {
+          shared.memory.add_translations(*previous);
+        }
+      }
+      previous.reset();
+      // Write: 1.2 whole now (the release is one part), 2.0's units now and its head at the end.
+      if (file.units) {
+        write_xliff2_units(part, file.write,
+                           [&file](std::string_view piece) { file.units->append(piece); });
+      } else {
+        AtomicFileWriter updated(file.xliff);
+        write_xliff(part, file.write, [&updated](std::string_view piece) { updated.write(piece); });
+        commit_unless_changed(updated, file);
+      }
+    }
+  }
+  part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
+  std::vector<ExtractResult> results;
+  for (auto& file : files) {
+    if (file.units) {
+      part.target_lang = file.lang;
+      AtomicFileWriter updated(file.xliff);
+      std::string text;
+      write_xliff2_head(text, part, skeleton_xml);
+      updated.write(text);
+      file.units->replay([&updated](std::string_view piece) { updated.write(piece); });
+      text.clear();
+      write_xliff2_tail(text);
+      updated.write(text);
+      commit_unless_changed(updated, file);
+    }
+    results.push_back({release, file.lang, file.xliff, file.report.kept, file.report.reused,
+                       file.report.fuzzy, file.report.fresh, file.report.removed});
+  }
+  return results;
+}
+
+}  // namespace
+
 std::vector<ExtractResult> run_extract(const ProjectConfig& config, const ExtractOptions& options,
                                        Diagnostics& warnings) {
   const auto releases = select_releases(config, options.releases);
@@ -311,74 +503,13 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
       fs::exists(memory_path) ? load_memory(memory_path) : TranslationMemory();
   const size_t memory_size_before = memory.size();
   StyleCache styles(config);
+  std::mutex memory_mutex;
+  const ExtractShared shared{config, options, langs, styles, memory, memory_mutex};
   std::vector<std::vector<ExtractResult>> results(releases.size());
   std::vector<Diagnostics> release_warnings(releases.size());
-  std::mutex memory_mutex;
   std::atomic<size_t> done{0};
   parallel_for(releases.size(), [&](size_t i) {
-    // One document serves every language in turn: carry-over fills its targets, candidates and
-    // notes, which are put back as extracted before the next language (a copy per language
-    // doubled the memory a big release takes).
-    Document fresh = extract_document(config, releases[i], release_warnings[i]);
-    std::vector<size_t> extracted_notes;  // how many notes each unit, then each segment, had
-    for (const auto& unit : fresh.units) {
-      extracted_notes.push_back(unit.notes.size());
-      for (const auto& seg : unit.segments) {
-        extracted_notes.push_back(seg.notes.size());
-      }
-    }
-    for (size_t l = 0; l < langs.size(); ++l) {
-      const std::string& lang = langs[l];
-      if (l > 0) {
-        clear_translations(fresh);
-        size_t k = 0;
-        for (auto& unit : fresh.units) {
-          unit.notes.resize(extracted_notes[k++]);
-          for (auto& seg : unit.segments) {
-            seg.notes.resize(extracted_notes[k++]);
-          }
-        }
-      }
-      fresh.target_lang = lang;
-      const Document& source = fresh;  // its source side, the same for every language
-      const fs::path xliff = config.xliff_path(lang, source.release);
-      // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
-      std::unique_ptr<Document> previous;
-      std::string previous_bytes;
-      if (fs::exists(xliff)) {
-        previous_bytes = read_file(xliff);
-        previous = std::make_unique<Document>(
-            load_xliff_file(config, lang, source.release, &previous_bytes));
-      }
-      CarryOverReport report;
-      {
-        std::lock_guard<std::mutex> lock(memory_mutex);
-        report =
-            carry_over(fresh, previous.get(), memory, CarryOverOptions{config.fuzzy_threshold, 3});
-        // Every confirmed segment joins the memory, so the next release is offered it.
-        if (previous) {
-          memory.add_translations(*previous);
-        }
-      }
-      // Write: translators see each value as it will read in their language.
-      const HouseStyle& style = styles.get(lang);
-      XliffWriteOptions write;
-      write.version = options.xliff_version.empty() ? config.settings_for(lang).xliff_version
-                                                    : options.xliff_version;
-      write.cat_profile = config.settings_for(lang).cat_profile;
-      write.display = [&style](const Placeholder& p) { return render_placeholder(p, style); };
-      AtomicFileWriter updated(xliff);
-      write_xliff(fresh, write, [&updated](std::string_view piece) { updated.write(piece); });
-      // A translator's tool may have saved the file while we worked: never overwrite it blindly.
-      if (previous && read_file(xliff) != previous_bytes) {
-        throw Error(Location{xliff.string()},
-                    tr("the file changed on disk while relocale was updating it; it was not "
-                       "overwritten: run relocale extract again"));
-      }
-      updated.commit();
-      results[i].push_back({source.release, lang, xliff, report.kept, report.reused, report.fuzzy,
-                            report.fresh, report.removed});
-    }
+    results[i] = extract_release(shared, releases[i], release_warnings[i]);
     if (options.progress) {
       options.progress(++done, releases.size());
     }

@@ -23,6 +23,9 @@ struct ExtractOptions {
   std::vector<std::string> langs;     // empty: the configured targets
   std::string xliff_version;          // empty: per language from the configuration
   ProgressCallback progress;
+  /// A release with no XLIFF file yet is read and written in parts of at least this many bytes
+  /// (see ReleaseParts), so that a big one is never held whole; 0: always whole.
+  size_t part_bytes = size_t{1} << 20;
 };
 
 /// What happened to one XLIFF file.

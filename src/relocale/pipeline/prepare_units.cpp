@@ -90,7 +90,8 @@ const char* unit_prefix(BlockKind kind) {
   return "p";
 }
 
-std::string unique(std::string id, std::set<std::string>& taken) {
+template <class Set>
+std::string unique(std::string id, Set& taken) {
   if (taken.insert(id).second) {
     return id;
   }
@@ -196,7 +197,11 @@ std::vector<Segment> split_content(const Content& content, const std::vector<siz
 }
 
 void assign_stable_ids(Document& doc) {
-  std::set<std::string> unit_ids;
+  TakenUnitIds taken;
+  assign_stable_ids(doc, taken);
+}
+
+void assign_stable_ids(Document& doc, TakenUnitIds& unit_ids) {
   std::map<std::string, std::string> renamed;
   for (auto& unit : doc.units) {
     std::string text;
@@ -221,6 +226,12 @@ void assign_stable_ids(Document& doc) {
 
 void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionOptions& values,
                    Diagnostics& warnings) {
+  TakenUnitIds taken;
+  prepare_units(doc, segmenter, values, warnings, taken);
+}
+
+void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionOptions& values,
+                   Diagnostics& warnings, TakenUnitIds& taken) {
   // Warnings name the unit by its stable id, known once every unit is segmented.
   std::vector<std::pair<const Unit*, std::string>> pending;
   for (auto& unit : doc.units) {
@@ -239,7 +250,7 @@ void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionO
     const auto breaks = segmenter.find_breaks(flat, protected_ranges);
     unit.segments = split_content(protected_content, breaks);
   }
-  assign_stable_ids(doc);
+  assign_stable_ids(doc, taken);
   for (const auto& [unit, message] : pending) {
     warnings.add("value-ambiguous", Severity::warning, Location{doc.source_file, 0, 0, unit->id},
                  message);

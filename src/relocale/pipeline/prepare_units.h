@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "relocale/base/error.h"
@@ -20,6 +21,12 @@ namespace relocale {
 void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionOptions& values,
                    Diagnostics& warnings);
 
+/// The unit ids a release has given so far, for a release prepared a part at a time (see
+/// ReleaseParts): each part's duplicates are numbered on from the earlier parts'.
+using TakenUnitIds = std::unordered_set<std::string>;
+void prepare_units(Document& part, const Segmenter& segmenter, const RecognitionOptions& values,
+                   Diagnostics& warnings, TakenUnitIds& taken);
+
 /// Splits content at the given byte offsets of its flat form (see flat_text_of). Exposed for tests.
 std::vector<Segment> split_content(const Content& content, const std::vector<size_t>& breaks);
 
@@ -31,5 +38,6 @@ std::string flat_text_of(const Content& content, std::vector<ByteRange>* protect
 /// Stable ids: a unit's id is its kind and a hash of its source text ("p-1a2b3c4d"); a segment's
 /// is "s" and a hash of its own text. Duplicates get "-2", "-3" in document order.
 void assign_stable_ids(Document& doc);
+void assign_stable_ids(Document& part, TakenUnitIds& taken);
 
 }  // namespace relocale

@@ -346,9 +346,21 @@ void write_xliff2_head(std::string& out, const Document& doc, std::string_view s
   out += "    </notes>\n";
 }
 
-void write_xliff2_units(std::string& out, const Document& doc, const XliffWriteOptions& options) {
+void write_xliff2_units(const Document& doc, const XliffWriteOptions& options,
+                        const XliffSink& sink) {
+  // Written one at a time straight into the text and handed on in pieces of about 64 KB: a big
+  // release's XLIFF is never held whole.
+  constexpr size_t kPiece = 1 << 16;
+  std::string out;
   for (const auto& unit : doc.units) {
     write_unit(out, doc, unit, options);
+    if (out.size() >= kPiece) {
+      sink(out);
+      out.clear();
+    }
+  }
+  if (!out.empty()) {
+    sink(out);
   }
 }
 
@@ -365,16 +377,9 @@ void write_xliff2(const Document& doc, const XliffWriteOptions& options, const X
     }
     write_xliff2_head(out, doc, skeleton_xml);
   }
-  // The units are written one at a time straight into the text and handed on in pieces of about
-  // 64 KB: a big release's XLIFF is never held whole.
-  constexpr size_t kPiece = 1 << 16;
-  for (const auto& unit : doc.units) {
-    if (out.size() >= kPiece) {
-      sink(out);
-      out.clear();
-    }
-    write_unit(out, doc, unit, options);
-  }
+  sink(out);
+  write_xliff2_units(doc, options, sink);
+  out.clear();
   write_xliff2_tail(out);
   sink(out);
 }

@@ -45,8 +45,10 @@ void append_xliff2_skeleton_part(std::string& skeleton_xml, const SkeletonPart& 
 /// already written by append_xliff2_skeleton_part) and the file's notes, from doc's header fields
 /// (languages, release, date, title, format, extraction_key).
 void write_xliff2_head(std::string& out, const Document& doc, std::string_view skeleton_xml);
-/// doc's units, where `doc` is the whole release or a part of it with the same header fields.
-void write_xliff2_units(std::string& out, const Document& doc, const XliffWriteOptions& options);
+/// doc's units, where `doc` is the whole release or a part of it with the same header fields,
+/// handed to `sink` in pieces.
+void write_xliff2_units(const Document& doc, const XliffWriteOptions& options,
+                        const XliffSink& sink);
 /// Everything after the last unit.
 void write_xliff2_tail(std::string& out);
 

@@ -1,0 +1,85 @@
+// extract reads, segments and writes a release with no XLIFF file yet a part at a time: the files
+// must be byte for byte those of a whole reading, key included, so that check and build take them
+// as describing the release.
+#include <catch2/catch.hpp>
+
+#include "relocale/base/files.h"
+#include "relocale/pipeline/pipeline.h"
+#include "relocale/xliff/xliff_io.h"
+#include "test_support.h"
+
+using namespace relocale;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The sample release, made into a project of its own with fr and de, extracted in parts of
+// `part_bytes` (0: whole); returns each language's file.
+std::map<std::string, std::string> extract_sample(size_t part_bytes, const std::string& version) {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "workflow");
+  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
+  fs::copy(test::source_dir() / "workflow/idm-geneva-release.md",
+           dir.path() / "workflow/idm-geneva-release.md");
+  write_file_atomically(dir.path() / "workflow/relocale.ini",
+                        "[project]\nsource-lang = en\ntarget-langs = fr, de\n"
+                        "releases = workflow/idm-geneva-release.md\n");
+  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+  ExtractOptions options;
+  options.part_bytes = part_bytes;
+  options.xliff_version = version;
+  Diagnostics warnings;
+  const auto results = run_extract(config, options, warnings);
+  std::map<std::string, std::string> files;
+  for (const auto& result : results) {
+    files[result.lang] = read_file(result.xliff_file);
+    if (version == "2.0") {
+      // The file describes the release as check and build extract it, whole.
+      const Document doc = read_xliff(files[result.lang], result.xliff_file.string());
+      CurrentRelease current(config, "workflow/idm-geneva-release.md");
+      CHECK(current.is_described_by(doc));
+    }
+  }
+  // Nothing but the XLIFF files is left in their folders: no temporary of the parts.
+  for (const auto& lang : {"fr", "de"}) {
+    size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path() / "xliff" / lang)) {
+      ++entries;
+    }
+    CHECK(entries == 1);
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("a release extracted in parts gives the files of a whole extraction",
+          "[pipeline][parts]") {
+  const auto whole = extract_sample(0, "2.0");
+  REQUIRE(whole.size() == 2);
+  for (size_t part_bytes : {1, 300, 2000}) {
+    INFO("part_bytes " << part_bytes);
+    CHECK(extract_sample(part_bytes, "2.0") == whole);
+  }
+  // XLIFF 1.2 is written from a whole document: parts are not used, the files are the same.
+  CHECK(extract_sample(1, "1.2") == extract_sample(0, "1.2"));
+}
+
+TEST_CASE("a spill buffer gives back its bytes in order, from memory or from its file", "[files]") {
+  test::TempDir dir;
+  for (size_t limit : {size_t{0}, size_t{10}, size_t{1} << 20}) {
+    SpillBuffer buffer(dir.path() / "spill", limit);
+    std::string expected;
+    for (int i = 0; i < 20000; ++i) {
+      const std::string piece = "piece " + std::to_string(i) + "\n";
+      buffer.append(piece);
+      expected += piece;
+    }
+    CHECK(buffer.spilled() == (limit < expected.size()));
+    std::string replayed;
+    buffer.replay([&replayed](std::string_view piece) { replayed += piece; });
+    CHECK(replayed == expected);
+  }
+  // The spilled bytes were in an unnamed file: the folder is empty.
+  CHECK(fs::is_empty(dir.path() / "spill"));
+}
