@@ -362,6 +362,64 @@ void commit_unless_changed(AtomicFileWriter& updated, const LanguageFile& file) 
   updated.commit();
 }
 
+// Carries translations over into one part of a release and writes its units, for each language in
+// turn (XLIFF 1.2 whole, the release being one part).
+void carry_over_and_write(const ExtractShared& shared, Document& part,
+                          std::vector<LanguageFile>& files, const std::string& release) {
+  const ProjectConfig& config = shared.config;
+  // One part serves every language in turn: carry-over fills its targets, candidates and
+  // notes, which are put back as extracted before the next language (a copy per language
+  // doubled the memory a big release takes).
+  std::vector<size_t> extracted_notes;  // how many notes each unit, then each segment, had
+  for (const auto& unit : part.units) {
+    extracted_notes.push_back(unit.notes.size());
+    for (const auto& seg : unit.segments) {
+      extracted_notes.push_back(seg.notes.size());
+    }
+  }
+  for (size_t l = 0; l < files.size(); ++l) {
+    LanguageFile& file = files[l];
+    if (l > 0) {
+      clear_translations(part);
+      size_t k = 0;
+      for (auto& unit : part.units) {
+        unit.notes.resize(extracted_notes[k++]);
+        for (auto& seg : unit.segments) {
+          seg.notes.resize(extracted_notes[k++]);
+        }
+      }
+    }
+    part.target_lang = file.lang;
+    // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
+    std::unique_ptr<Document> previous;
+    if (file.had_previous) {
+      const std::string previous_bytes = read_file(file.xliff);
+      file.previous_digest = Fingerprint().add(previous_bytes).hex();
+      previous =
+          std::make_unique<Document>(load_xliff_file(config, file.lang, release, &previous_bytes));
+    }
+    {
+      std::lock_guard<std::mutex> lock(shared.memory_mutex);
+      add_report(file.report, carry_over(part, previous.get(), shared.memory,
+                                         CarryOverOptions{config.fuzzy_threshold, 3}));
+      // Every confirmed segment joins the memory, so the next release is offered it.
+      if (previous) {
+        shared.memory.add_translations(*previous);
+      }
+    }
+    previous.reset();
+    // Write: 1.2 whole now (the release is one part), 2.0's units now and its head at the end.
+    if (file.units) {
+      write_xliff2_units(part, file.write,
+                         [&file](std::string_view piece) { file.units->append(piece); });
+    } else {
+      AtomicFileWriter updated(file.xliff);
+      write_xliff(part, file.write, [&updated](std::string_view piece) { updated.write(piece); });
+      commit_unless_changed(updated, file);
+    }
+  }
+}
+
 // One release into each target language's XLIFF file, carrying over every translation already
 // there (and the memory's). A release with no XLIFF file yet is read, segmented and written a
 // part at a time (ReleaseParts): each language's units wait in a SpillBuffer until the end,
@@ -389,84 +447,60 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
     const HouseStyle* style = &shared.styles.get(lang);
     file.write.display = [style](const Placeholder& p) { return render_placeholder(p, *style); };
     if (file.write.version == "2.0") {
-      file.units = std::make_unique<SpillBuffer>(file.xliff.parent_path(), size_t{8} << 20);
+      file.units = std::make_unique<SpillBuffer>(file.xliff.parent_path(), size_t{2} << 20);
     }
     file.had_previous = fs::exists(file.xliff);
     whole = whole || file.write.version != "2.0" || file.had_previous;
     files.push_back(std::move(file));
   }
   ReleaseParts parts(bytes, release_path, "", whole ? 0 : shared.options.part_bytes);
-  const Segmenter& segmenter = thread_segmenter(config);
   const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
+  // A release in parts has them segmented a few at a time, one per core (segmenting and
+  // recognising values is most of the work, and each part's is its own, with a segmenter of its
+  // own); ids, the memory and writing then take them in order.
+  const size_t batch = parts.part_count() > 1 ? std::max(1u, default_thread_count()) : 1;
+  std::vector<std::unique_ptr<Segmenter>> own_segmenters;
+  std::vector<const Segmenter*> segmenters{&thread_segmenter(config)};
+  while (segmenters.size() < batch) {
+    own_segmenters.push_back(std::make_unique<Segmenter>(
+        load_srx_file(config.path(config.srx_file)), config.source_lang));
+    segmenters.push_back(own_segmenters.back().get());
+  }
+  std::vector<Document> ready(batch);
+  std::vector<PendingValueWarnings> pending(batch);
   TakenUnitIds unit_ids;
   SourceFingerprint fingerprint;
   std::string skeleton_xml;
   std::optional<RecognitionOptions> values;
   Document part;
-  while (parts.next(part)) {
-    complete_header(part, config, release_path);
+  for (;;) {
+    size_t count = 0;
+    while (count < batch && parts.next(ready[count])) {
+      complete_header(ready[count], config, release_path);
+      ++count;
+    }
+    if (count == 0) {
+      break;
+    }
     if (!values) {
-      values = recognition_options(config, part);
+      values = recognition_options(config, ready[0]);
     }
     // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
-    prepare_units(part, segmenter, *values, warnings, unit_ids);
-    fingerprint.add(part);
-    for (const auto& piece : part.skeleton) {
-      append_xliff2_skeleton_part(skeleton_xml, piece);
-    }
-    if (parts.part_count() == 1) {
-      part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
-    }
-    // One part serves every language in turn: carry-over fills its targets, candidates and
-    // notes, which are put back as extracted before the next language (a copy per language
-    // doubled the memory a big release takes).
-    std::vector<size_t> extracted_notes;  // how many notes each unit, then each segment, had
-    for (const auto& unit : part.units) {
-      extracted_notes.push_back(unit.notes.size());
-      for (const auto& seg : unit.segments) {
-        extracted_notes.push_back(seg.notes.size());
+    parallel_for(count, [&](size_t k) {
+      pending[k].clear();
+      segment_units(ready[k], *segmenters[k], *values, pending[k]);
+    });
+    for (size_t k = 0; k < count; ++k) {
+      part = std::move(ready[k]);
+      name_units(part, unit_ids, pending[k], warnings);
+      fingerprint.add(part);
+      for (const auto& piece : part.skeleton) {
+        append_xliff2_skeleton_part(skeleton_xml, piece);
       }
-    }
-    for (size_t l = 0; l < files.size(); ++l) {
-      LanguageFile& file = files[l];
-      if (l > 0) {
-        clear_translations(part);
-        size_t k = 0;
-        for (auto& unit : part.units) {
-          unit.notes.resize(extracted_notes[k++]);
-          for (auto& seg : unit.segments) {
-            seg.notes.resize(extracted_notes[k++]);
-          }
-        }
+      if (parts.part_count() == 1) {
+        part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
       }
-      part.target_lang = file.lang;
-      // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
-      std::unique_ptr<Document> previous;
-      if (file.had_previous) {
-        const std::string previous_bytes = read_file(file.xliff);
-        file.previous_digest = Fingerprint().add(previous_bytes).hex();
-        previous = std::make_unique<Document>(
-            load_xliff_file(config, file.lang, release, &previous_bytes));
-      }
-      {
-        std::lock_guard<std::mutex> lock(shared.memory_mutex);
-        add_report(file.report, carry_over(part, previous.get(), shared.memory,
-                                           CarryOverOptions{config.fuzzy_threshold, 3}));
-        // Every confirmed segment joins the memory, so the next release is offered it.
-        if (previous) {
-          shared.memory.add_translations(*previous);
-        }
-      }
-      previous.reset();
-      // Write: 1.2 whole now (the release is one part), 2.0's units now and its head at the end.
-      if (file.units) {
-        write_xliff2_units(part, file.write,
-                           [&file](std::string_view piece) { file.units->append(piece); });
-      } else {
-        AtomicFileWriter updated(file.xliff);
-        write_xliff(part, file.write, [&updated](std::string_view piece) { updated.write(piece); });
-        commit_unless_changed(updated, file);
-      }
+      carry_over_and_write(shared, part, files, release);
     }
   }
   part.extraction_key = inputs_key + "-" + fingerprint.hex(part);

@@ -25,7 +25,7 @@ struct ExtractOptions {
   ProgressCallback progress;
   /// A release with no XLIFF file yet is read and written in parts of at least this many bytes
   /// (see ReleaseParts), so that a big one is never held whole; 0: always whole.
-  size_t part_bytes = size_t{1} << 20;
+  size_t part_bytes = size_t{256} << 10;
 };
 
 /// What happened to one XLIFF file.

@@ -232,9 +232,15 @@ void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionO
 
 void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionOptions& values,
                    Diagnostics& warnings, TakenUnitIds& taken) {
-  // Warnings name the unit by its stable id, known once every unit is segmented.
-  std::vector<std::pair<const Unit*, std::string>> pending;
-  for (auto& unit : doc.units) {
+  PendingValueWarnings pending;
+  segment_units(doc, segmenter, values, pending);
+  name_units(doc, taken, pending, warnings);
+}
+
+void segment_units(Document& doc, const Segmenter& segmenter, const RecognitionOptions& values,
+                   PendingValueWarnings& pending) {
+  for (size_t u = 0; u < doc.units.size(); ++u) {
+    Unit& unit = doc.units[u];
     RELOCALE_ASSERT(unit.segments.size() == 1, "prepare_units expects one segment per unit");
     const Content& whole = unit.segments.front().source;
     int next_id = highest_code_id(whole) + 1;
@@ -243,17 +249,22 @@ void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionO
     const Content protected_content =
         protect_values(whole, values, &next_id, &value_warnings, &warning_runs);
     for (const auto& w : value_warnings) {
-      pending.push_back({&unit, w.message});
+      pending.push_back({u, w.message});
     }
     std::vector<ByteRange> protected_ranges;
     const std::string flat = flat_text_of(protected_content, &protected_ranges);
     const auto breaks = segmenter.find_breaks(flat, protected_ranges);
     unit.segments = split_content(protected_content, breaks);
   }
+}
+
+void name_units(Document& doc, TakenUnitIds& taken, const PendingValueWarnings& pending,
+                Diagnostics& warnings) {
   assign_stable_ids(doc, taken);
+  // Warnings name the unit by its stable id, known now.
   for (const auto& [unit, message] : pending) {
-    warnings.add("value-ambiguous", Severity::warning, Location{doc.source_file, 0, 0, unit->id},
-                 message);
+    warnings.add("value-ambiguous", Severity::warning,
+                 Location{doc.source_file, 0, 0, doc.units[unit].id}, message);
   }
 }
 

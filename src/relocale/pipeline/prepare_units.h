@@ -2,6 +2,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "relocale/base/error.h"
@@ -26,6 +27,15 @@ void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionO
 using TakenUnitIds = std::unordered_set<std::string>;
 void prepare_units(Document& part, const Segmenter& segmenter, const RecognitionOptions& values,
                    Diagnostics& warnings, TakenUnitIds& taken);
+
+/// prepare_units in two steps, for parts of a release segmented on several threads at once and
+/// named in order: segment_units (1 and 2, on any thread; warnings about values wait in `pending`
+/// with their unit's index), then name_units (3, in the parts' order, then the warnings).
+using PendingValueWarnings = std::vector<std::pair<size_t, std::string>>;
+void segment_units(Document& part, const Segmenter& segmenter, const RecognitionOptions& values,
+                   PendingValueWarnings& pending);
+void name_units(Document& part, TakenUnitIds& taken, const PendingValueWarnings& pending,
+                Diagnostics& warnings);
 
 /// Splits content at the given byte offsets of its flat form (see flat_text_of). Exposed for tests.
 std::vector<Segment> split_content(const Content& content, const std::vector<size_t>& breaks);
