@@ -10,15 +10,19 @@
 namespace relocale {
 
 unsigned default_thread_count() {
-  // RELOCALE_THREADS=N caps the default (benchmarks compare one thread with the pool).
-  const char* env = std::getenv("RELOCALE_THREADS");
-  const long wanted = env != nullptr ? std::strtol(env, nullptr, 10) : 0;
-  return wanted > 0 ? static_cast<unsigned>(wanted)
-                    : std::max(1u, std::thread::hardware_concurrency());
+  // RELOCALE_THREADS=N caps the default (benchmarks compare one thread with the pool). Asked
+  // once: the number of cores is read from /sys on every call.
+  static const unsigned count = [] {
+    const char* env = std::getenv("RELOCALE_THREADS");
+    const long wanted = env != nullptr ? std::strtol(env, nullptr, 10) : 0;
+    return wanted > 0 ? static_cast<unsigned>(wanted)
+                      : std::max(1u, std::thread::hardware_concurrency());
+  }();
+  return count;
 }
 
 void parallel_for(size_t count, const std::function<void(size_t)>& task, unsigned threads) {
-  if (threads == 0) {
+  if (threads == 0 && count > 1) {
     threads = default_thread_count();
   }
   threads = static_cast<unsigned>(std::min<size_t>(threads, count));

@@ -5,7 +5,7 @@
 
 namespace relocale {
 
-/// One per core, or RELOCALE_THREADS when it is set.
+/// One per core, or RELOCALE_THREADS when it is set (read once per process).
 unsigned default_thread_count();
 
 /// Runs task(i) for i in [0, count) on up to `threads` threads (0 = one per core), each index once.

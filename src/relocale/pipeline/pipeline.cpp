@@ -338,7 +338,7 @@ struct LanguageFile {
   XliffWriteOptions write;
   bool had_previous = false;           // the file was there when extract started
   std::string previous_digest;         // of the file as read
-  std::unique_ptr<SpillBuffer> units;  // XLIFF 2.0: the units, written once the head can be
+  std::unique_ptr<SpillBuffer> units;  // a release in parts: the units, until the head can be
   CarryOverReport report;
 };
 
@@ -408,7 +408,7 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
       }
     }
     previous.reset();
-    // Write: 1.2 whole now (the release is one part), 2.0's units now and its head at the end.
+    // Write: a release in one part whole now; in parts, the units now and the head at the end.
     if (file.units) {
       write_xliff2_units(part, file.write,
                          [&file](std::string_view piece) { file.units->append(piece); });
@@ -446,19 +446,22 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
     // Translators see each value as it will read in their language.
     const HouseStyle* style = &shared.styles.get(lang);
     file.write.display = [style](const Placeholder& p) { return render_placeholder(p, *style); };
-    if (file.write.version == "2.0") {
-      file.units = std::make_unique<SpillBuffer>(file.xliff.parent_path(), size_t{2} << 20);
-    }
     file.had_previous = fs::exists(file.xliff);
     whole = whole || file.write.version != "2.0" || file.had_previous;
     files.push_back(std::move(file));
   }
   ReleaseParts parts(bytes, release_path, "", whole ? 0 : shared.options.part_bytes);
+  const bool in_parts = parts.part_count() > 1;
+  if (in_parts) {  // then every file is XLIFF 2.0, its units kept until the head can be written
+    for (auto& file : files) {
+      file.units = std::make_unique<SpillBuffer>(file.xliff.parent_path(), size_t{2} << 20);
+    }
+  }
   const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
   // A release in parts has them segmented a few at a time, one per core (segmenting and
   // recognising values is most of the work, and each part's is its own, with a segmenter of its
   // own); ids, the memory and writing then take them in order.
-  const size_t batch = parts.part_count() > 1 ? std::max(1u, default_thread_count()) : 1;
+  const size_t batch = in_parts ? std::max(1u, default_thread_count()) : 1;
   std::vector<std::unique_ptr<Segmenter>> own_segmenters;
   std::vector<const Segmenter*> segmenters{&thread_segmenter(config)};
   while (segmenters.size() < batch) {
@@ -494,10 +497,11 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
       part = std::move(ready[k]);
       name_units(part, unit_ids, pending[k], warnings);
       fingerprint.add(part);
-      for (const auto& piece : part.skeleton) {
-        append_xliff2_skeleton_part(skeleton_xml, piece);
-      }
-      if (parts.part_count() == 1) {
+      if (in_parts) {
+        for (const auto& piece : part.skeleton) {
+          append_xliff2_skeleton_part(skeleton_xml, piece);
+        }
+      } else {
         part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
       }
       carry_over_and_write(shared, part, files, release);
