@@ -82,7 +82,10 @@ TEST_CASE("a release read in parts reads as it reads whole", "[reader][parts]") 
         "* star item\n\n+ plus item\n\n"
         "\xE2\x80\x9C"
         "Quoted opening,\xE2\x80\x9D said someone.\n\n"
-        "[A link](https://example.org) starts this one.\n\nLast line without end";
+        "[A link](https://example.org) starts this one.\n\n"
+        "\xEF\xBB\xBF"
+        "A zero-width no-break space, which cmark drops at a document's start.\n\n"
+        "Last line without end";
     check_parts_read_as_whole(text, "tricky.md", 8);
   }
   SECTION("after the first code fence or raw HTML block, nothing is cut") {

@@ -516,6 +516,10 @@ bool starts_top_level_block(std::string_view line) {
     return !(digits != std::string_view::npos && digits <= 9 &&
              (line[digits] == '.' || line[digits] == ')'));
   }
+  // cmark skips a byte-order mark at the start of a document: a part must not start with one.
+  if (line.substr(0, 3) == "\xEF\xBB\xBF") {
+    return false;
+  }
   return std::isalpha(c) || c >= 0x80 || std::strchr("#[!\"'(", static_cast<char>(c)) != nullptr;
 }
 
