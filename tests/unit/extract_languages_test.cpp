@@ -52,3 +52,26 @@ TEST_CASE("one language's translations, candidates and notes never reach the nex
   // German is as a fresh extract made it: French reached it neither from the file nor the memory.
   CHECK(read_file(de_file) == de_fresh);
 }
+
+TEST_CASE("a language or a release named twice is extracted once", "[pipeline]") {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "workflow");
+  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
+  write_file_atomically(dir.path() / "workflow/relocale.ini",
+                        "[project]\nsource-lang = en\ntarget-langs = fr, de, fr\n"
+                        "releases = workflow/note.md workflow/note.md\n");
+  write_file_atomically(dir.path() / "workflow/note.md", "# Floods\n\nThe river rose.\n");
+  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+  Diagnostics warnings;
+  std::vector<ExtractResult> results;
+  REQUIRE_NOTHROW(results = run_extract(config, {}, warnings));
+  REQUIRE(results.size() == 2);
+  CHECK(results[0].lang == "fr");
+  CHECK(results[1].lang == "de");
+  ExtractOptions twice;
+  twice.langs = {"fr", "fr"};
+  twice.releases = {"note", "workflow/note.md"};
+  REQUIRE_NOTHROW(results = run_extract(config, twice, warnings));
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].fresh == 2);  // still untranslated, carried over from the first run's file
+}

@@ -33,6 +33,21 @@ TEST_CASE("front matter gives the title as a unit and the date", "[reader]") {
   CHECK(rebuild(doc) == text);
 }
 
+TEST_CASE("every title line of the front matter is a unit; the last is the release's title",
+          "[reader]") {
+  const std::string text =
+      "---\ntitle: Floods in Geneva\ntitle: Floods in Geneva (corrected)\ndate: 2018-10-08\n"
+      "---\n\nBody text.\n";
+  const Document doc = read_release(text, "x.md");
+  REQUIRE(doc.units.size() == 3);
+  CHECK(doc.units[0].kind == BlockKind::title);
+  CHECK(source_form(doc.units[0].segments[0].source) == "Floods in Geneva");
+  CHECK(doc.units[1].kind == BlockKind::title);
+  CHECK(source_form(doc.units[1].segments[0].source) == "Floods in Geneva (corrected)");
+  CHECK(doc.title == "Floods in Geneva (corrected)");
+  CHECK(rebuild(doc) == text);
+}
+
 TEST_CASE("Markdown blocks become units with their kind, markup becomes codes", "[reader]") {
   const std::string text =
       "# A *heading*\n\nSome **bold** and `code` with [a link](http://x.org).\n\n- item one\n- "

@@ -160,10 +160,26 @@ std::string extraction_inputs_key(const ProjectConfig& config, const std::string
 
 }  // namespace
 
+namespace {
+
+// The names in their first order, each once: a language or release named twice is one file, and
+// two writers of one file would take each other's work for a translator's.
+std::vector<std::string> each_once(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& name : names) {
+    if (std::find(out.begin(), out.end(), name) == out.end()) {
+      out.push_back(name);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> select_releases(const ProjectConfig& config,
                                          const std::vector<std::string>& requested) {
   if (requested.empty()) {
-    return config.releases;
+    return each_once(config.releases);
   }
   std::vector<std::string> out;
   for (const auto& r : requested) {
@@ -186,12 +202,12 @@ std::vector<std::string> select_releases(const ProjectConfig& config,
             ? subst(tr("release \"{1}\" is not in the project"), {r})
             : subst(tr("release \"{1}\" is not in the project; did you mean \"{2}\"?"), {r, best}));
   }
-  return out;
+  return each_once(out);
 }
 
 std::vector<std::string> select_languages(const ProjectConfig& config,
                                           const std::vector<std::string>& requested) {
-  return requested.empty() ? config.target_langs : requested;
+  return each_once(requested.empty() ? config.target_langs : requested);
 }
 
 Document load_xliff_file(const ProjectConfig& config, const std::string& lang,

@@ -564,8 +564,8 @@ ReleaseParts::ReleaseParts(std::string_view text, const std::string& file_name,
   body_ = read_front_matter(text, header, title);
   title_ = header.title;
   date_ = header.date;
-  if (!title.empty()) {
-    title_range_ = {title.front().begin, title.front().end};
+  for (const auto& block : title) {
+    title_ranges_.emplace_back(block.begin, block.end);
   }
   starts_ = part_starts(text, body_, format_ == "md", part_bytes);
 }
@@ -583,10 +583,9 @@ bool ReleaseParts::next(Document& part) {
   part.title = title_;
   part.date = date_;
   std::vector<FoundBlock> blocks;
-  if (next_part_ == 1 && title_range_.second > title_range_.first) {
-    FoundBlock title;  // the front matter's title, a unit before the body's
-    title.begin = title_range_.first;
-    title.end = title_range_.second;
+  for (size_t t = 0; next_part_ == 1 && t < title_ranges_.size(); ++t) {
+    FoundBlock title;  // a title line of the front matter, a unit before the body's
+    std::tie(title.begin, title.end) = title_ranges_[t];
     title.kind = BlockKind::title;
     append_text(title.content, text_.substr(title.begin, title.end - title.begin));
     blocks.push_back(std::move(title));

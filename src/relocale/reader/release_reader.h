@@ -42,9 +42,9 @@ class ReleaseParts {
   std::string format_;
   std::string title_;
   std::string date_;
-  std::pair<size_t, size_t> title_range_{0, 0};  // the title's bytes in the front matter
-  size_t body_ = 0;                              // where the front matter ends
-  std::vector<size_t> starts_;                   // where each part starts
+  std::vector<std::pair<size_t, size_t>> title_ranges_;  // each title line's value, in bytes
+  size_t body_ = 0;                                      // where the front matter ends
+  std::vector<size_t> starts_;                           // where each part starts
   size_t next_part_ = 0;
   int position_ = 0;          // blocks numbered so far
   size_t skeleton_from_ = 0;  // the end of the last unit: literal text starts there
