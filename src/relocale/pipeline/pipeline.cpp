@@ -378,6 +378,42 @@ void commit_unless_changed(AtomicFileWriter& updated, const LanguageFile& file) 
   updated.commit();
 }
 
+// Each target language's file of a release, as extract will make it: where, in which XLIFF
+// version, with values shown as they will read in the language, and whether it is there already.
+std::vector<LanguageFile> language_files(const ExtractShared& shared, const std::string& release) {
+  const ProjectConfig& config = shared.config;
+  std::vector<LanguageFile> files;
+  for (const auto& lang : shared.langs) {
+    LanguageFile file;
+    file.lang = lang;
+    file.xliff = config.xliff_path(lang, release);
+    file.write.version = shared.options.xliff_version.empty()
+                             ? config.settings_for(lang).xliff_version
+                             : shared.options.xliff_version;
+    file.write.cat_profile = config.settings_for(lang).cat_profile;
+    const HouseStyle* style = &shared.styles.get(lang);
+    file.write.display = [style](const Placeholder& p) { return render_placeholder(p, *style); };
+    file.had_previous = fs::exists(file.xliff);
+    files.push_back(std::move(file));
+  }
+  return files;
+}
+
+// The file of a release written in parts: the head, now that `header` holds the key of every
+// part, then the units that waited for it, then the tail.
+void write_head_and_units(LanguageFile& file, Document& header, const std::string& skeleton_xml) {
+  header.target_lang = file.lang;
+  AtomicFileWriter updated(file.xliff);
+  std::string text;
+  write_xliff2_head(text, header, skeleton_xml);
+  updated.write(text);
+  file.units->replay([&updated](std::string_view piece) { updated.write(piece); });
+  text.clear();
+  write_xliff2_tail(text);
+  updated.write(text);
+  commit_unless_changed(updated, file);
+}
+
 // Carries translations over into one part of a release and writes its units, for each language in
 // turn (XLIFF 1.2 whole, the release being one part).
 void carry_over_and_write(const ExtractShared& shared, Document& part,
@@ -449,22 +485,10 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
   const fs::path path = path_inside(config.root, release_path, config.config_file.string());
   const std::string bytes = read_file(path);
   const std::string release = release_name(release_path);
-  std::vector<LanguageFile> files;
+  std::vector<LanguageFile> files = language_files(shared, release);
   bool whole = shared.options.part_bytes == 0;
-  for (const auto& lang : shared.langs) {
-    LanguageFile file;
-    file.lang = lang;
-    file.xliff = config.xliff_path(lang, release);
-    file.write.version = shared.options.xliff_version.empty()
-                             ? config.settings_for(lang).xliff_version
-                             : shared.options.xliff_version;
-    file.write.cat_profile = config.settings_for(lang).cat_profile;
-    // Translators see each value as it will read in their language.
-    const HouseStyle* style = &shared.styles.get(lang);
-    file.write.display = [style](const Placeholder& p) { return render_placeholder(p, *style); };
-    file.had_previous = fs::exists(file.xliff);
+  for (const auto& file : files) {
     whole = whole || file.write.version != "2.0" || file.had_previous;
-    files.push_back(std::move(file));
   }
   ReleaseParts parts(bytes, release_path, "", whole ? 0 : shared.options.part_bytes);
   const bool in_parts = parts.part_count() > 1;
@@ -527,16 +551,7 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
   std::vector<ExtractResult> results;
   for (auto& file : files) {
     if (file.units) {
-      part.target_lang = file.lang;
-      AtomicFileWriter updated(file.xliff);
-      std::string text;
-      write_xliff2_head(text, part, skeleton_xml);
-      updated.write(text);
-      file.units->replay([&updated](std::string_view piece) { updated.write(piece); });
-      text.clear();
-      write_xliff2_tail(text);
-      updated.write(text);
-      commit_unless_changed(updated, file);
+      write_head_and_units(file, part, skeleton_xml);
     }
     results.push_back({release, file.lang, file.xliff, file.report.kept, file.report.reused,
                        file.report.fuzzy, file.report.fresh, file.report.removed});
