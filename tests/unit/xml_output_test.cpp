@@ -1,5 +1,7 @@
 #include "relocale/base/xml_output.h"
 
+#include <sstream>
+
 #include <catch2/catch.hpp>
 
 using namespace relocale;
@@ -17,9 +19,9 @@ std::string every_character() {
 }
 
 std::string printed_by_pugixml(const pugi::xml_node& node) {
-  std::string out;
-  append_xml(out, node, 0);
-  return out;
+  std::ostringstream out;
+  node.print(out, "  ", pugi::format_indent, pugi::encoding_utf8, 0);
+  return out.str();
 }
 
 }  // namespace

@@ -24,11 +24,6 @@ std::string xml_to_string(const pugi::xml_document& xml) {
   return out;
 }
 
-void append_xml(std::string& out, const pugi::xml_node& node, unsigned depth) {
-  StringWriter writer(out);
-  node.print(writer, "  ", pugi::format_indent, pugi::encoding_utf8, depth);
-}
-
 void append_xml_text(std::string& out, std::string_view text) {
   append_escaped_markup(out, text, [](unsigned char c) {
     return c == '&' || c == '<' || c == '>' || (c < 32 && c != '\t' && c != '\n' && c != '\r');

@@ -12,10 +12,6 @@ namespace relocale {
 /// file of a big release is several times the release's size).
 std::string xml_to_string(const pugi::xml_document& xml);
 
-/// Appends an element as it would be written inside a document at the given depth (its
-/// indentation), so that a big document can be written one part at a time.
-void append_xml(std::string& out, const pugi::xml_node& node, unsigned depth);
-
 /// Appends text with the characters for which `special(c)` holds escaped: &amp; &lt; &gt; &quot;,
 /// and any other (a control character) as &#NN;, as pugixml does.
 template <class Special>
