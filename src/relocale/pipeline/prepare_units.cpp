@@ -196,11 +196,6 @@ std::vector<Segment> split_content(const Content& content, const std::vector<siz
   return out;
 }
 
-void assign_stable_ids(Document& doc) {
-  TakenUnitIds taken;
-  assign_stable_ids(doc, taken);
-}
-
 void assign_stable_ids(Document& doc, TakenUnitIds& unit_ids) {
   std::map<std::string, std::string> renamed;
   for (auto& unit : doc.units) {
@@ -226,14 +221,9 @@ void assign_stable_ids(Document& doc, TakenUnitIds& unit_ids) {
 
 void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionOptions& values,
                    Diagnostics& warnings) {
-  TakenUnitIds taken;
-  prepare_units(doc, segmenter, values, warnings, taken);
-}
-
-void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionOptions& values,
-                   Diagnostics& warnings, TakenUnitIds& taken) {
   PendingValueWarnings pending;
   segment_units(doc, segmenter, values, pending);
+  TakenUnitIds taken;
   name_units(doc, taken, pending, warnings);
 }
 

@@ -25,8 +25,6 @@ void prepare_units(Document& doc, const Segmenter& segmenter, const RecognitionO
 /// The unit ids a release has given so far, for a release prepared a part at a time (see
 /// ReleaseParts): each part's duplicates are numbered on from the earlier parts'.
 using TakenUnitIds = std::unordered_set<std::string>;
-void prepare_units(Document& part, const Segmenter& segmenter, const RecognitionOptions& values,
-                   Diagnostics& warnings, TakenUnitIds& taken);
 
 /// prepare_units in two steps, for parts of a release segmented on several threads at once and
 /// named in order: segment_units (1 and 2, on any thread; warnings about values wait in `pending`
@@ -47,7 +45,6 @@ std::string flat_text_of(const Content& content, std::vector<ByteRange>* protect
 
 /// Stable ids: a unit's id is its kind and a hash of its source text ("p-1a2b3c4d"); a segment's
 /// is "s" and a hash of its own text. Duplicates get "-2", "-3" in document order.
-void assign_stable_ids(Document& doc);
 void assign_stable_ids(Document& part, TakenUnitIds& taken);
 
 }  // namespace relocale
