@@ -331,21 +331,13 @@ void SpillBuffer::write_buffer() {
 void SpillBuffer::replay(const std::function<void(std::string_view)>& sink) {
   if (fd_ >= 0) {
     write_buffer();
+    if (::lseek(fd_, 0, SEEK_SET) != 0) {
+      throw Error(Location{folder_.string()},
+                  subst(tr("cannot read file: {1}"), {std::strerror(errno)}));
+    }
     std::string chunk(1 << 20, '\0');
-    for (off_t offset = 0;;) {
-      const ssize_t got = ::pread(fd_, chunk.data(), chunk.size(), offset);
-      if (got < 0 && errno == EINTR) {
-        continue;
-      }
-      if (got < 0) {
-        throw Error(Location{folder_.string()},
-                    subst(tr("cannot read a temporary file: {1}"), {std::strerror(errno)}));
-      }
-      if (got == 0) {
-        break;
-      }
-      sink(std::string_view(chunk.data(), static_cast<size_t>(got)));
-      offset += got;
+    while (const size_t got = read_some(fd_, chunk.data(), chunk.size(), folder_)) {
+      sink(std::string_view(chunk.data(), got));
     }
   }
   sink(buffer_);
