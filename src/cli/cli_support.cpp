@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -7,6 +8,8 @@
 #include <sstream>
 
 #include <boost/program_options.hpp>
+#include <unicode/locid.h>
+#include <unicode/numberformatter.h>
 #include <unistd.h>
 
 #include "relocale/base/error.h"
@@ -111,35 +114,80 @@ ProgressLine::ProgressLine()
                  .count()) {}
 
 ProgressLine::~ProgressLine() {
+  clear();
+}
+
+void ProgressLine::clear() {
+  std::lock_guard<std::mutex> lock(mutex_);
   if (shown_) {
     std::fputs("\r\033[K", stderr);
+    shown_ = false;
   }
 }
+
+namespace {
+
+/// A number as the messages' language writes it ("37.5", "37,5", "٣٧٫٥"), with `decimals`.
+std::string number(double value, int decimals) {
+  static const icu::Locale language(message_language().c_str());
+  UErrorCode status = U_ZERO_ERROR;
+  const auto formatted = icu::number::NumberFormatter::withLocale(language)
+                             .precision(icu::number::Precision::fixedFraction(decimals))
+                             .grouping(UNUM_GROUPING_OFF)
+                             .formatDouble(value, status);
+  std::string text;
+  if (U_SUCCESS(status)) {
+    formatted.toString(status).toUTF8String(text);
+  }
+  return U_SUCCESS(status) ? text : std::to_string(static_cast<long long>(value));
+}
+
+}  // namespace
 
 ProgressCallback ProgressLine::callback() {
   if (!enabled_) {
     return nullptr;
   }
-  return [this](size_t done, size_t total) {
-    if (total < 2) {
+  return [this](const Progress& progress) {
+    // Several files: how many are done. One file: how far into it, when it is read in parts
+    // (a big release); a single small file shows nothing.
+    const bool by_files = progress.files_total >= 2;
+    const bool by_bytes = progress.files_total == 1 && progress.bytes_total > 0 &&
+                          progress.bytes_done < progress.bytes_total;
+    if (!by_files && !by_bytes) {
       return;
     }
     const double now =
         std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
     std::lock_guard<std::mutex> lock(mutex_);
-    if (done < total && now - last_shown_ < 0.1) {
+    if (progress.files_done < progress.files_total && now - last_shown_ < 0.1) {
       return;  // ten updates a second are enough for a person
     }
     last_shown_ = now;
     const double seconds = now - start_;
-    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-    const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-    std::fprintf(
-        stderr, "\r\033[K%s",
-        subst(tr("{1} of {2} files, {3} files/s, {4} s left"),
-              {std::to_string(done), std::to_string(total), std::to_string(static_cast<int>(rate)),
-               std::to_string(static_cast<int>(left))})
-            .c_str());
+    // Time left by bytes where they are counted: files differ in size.
+    const bool bytes_counted = progress.bytes_total > 0 && progress.bytes_done > 0;
+    const double fraction_done =
+        bytes_counted
+            ? std::min(1.0, static_cast<double>(progress.bytes_done) /
+                                static_cast<double>(progress.bytes_total))
+            : static_cast<double>(progress.files_done) / static_cast<double>(progress.files_total);
+    const double left = fraction_done > 0 ? seconds * (1 - fraction_done) / fraction_done : 0;
+    std::string line;
+    if (by_files) {
+      const double rate = seconds > 0 ? static_cast<double>(progress.files_done) / seconds : 0;
+      line = subst(
+          tr("{1} of {2} files, {3} files/s, {4} s left"),
+          {number(static_cast<double>(progress.files_done), 0),
+           number(static_cast<double>(progress.files_total), 0), number(rate, 0), number(left, 0)});
+    } else {
+      const double rate = seconds > 0 ? static_cast<double>(progress.bytes_done) / seconds : 0;
+      line = subst(tr("{1} of {2} MB, {3} MB/s, {4} s left"),
+                   {number(static_cast<double>(progress.bytes_done) / 1e6, 1),
+                    number(static_cast<double>(progress.bytes_total) / 1e6, 1),
+                    number(rate / 1e6, 1), number(left, 0)});
+    }
+    std::fprintf(stderr, "\r\033[K%s", line.c_str());
     shown_ = true;
   };
 }

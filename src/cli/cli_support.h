@@ -44,6 +44,8 @@ class ProgressLine {
   ProgressLine();
   ~ProgressLine();
   ProgressCallback callback();
+  /// Clears the line, so that what the command prints next starts a line of its own.
+  void clear();
 
  private:
   bool enabled_;

@@ -39,6 +39,7 @@ int run_build_command(const CommandContext& context) {
   options.progress = progress.callback();
   Diagnostics diagnostics;
   const auto results = run_build(config, options, diagnostics);
+  progress.clear();
   print_warnings(diagnostics);
   bool refused = false;
   for (const auto& r : results) {

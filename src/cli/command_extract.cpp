@@ -40,6 +40,7 @@ int run_extract_command(const CommandContext& context) {
   options.progress = progress.callback();
   Diagnostics warnings;
   const auto results = run_extract(config, options, warnings);
+  progress.clear();
   print_warnings(warnings);
   for (const auto& r : results) {
     std::cout << subst(tr("{1}: kept {2}, reused {3}, fuzzy {4}, new {5}, removed {6}"),

@@ -83,3 +83,54 @@ TEST_CASE("a spill buffer gives back its bytes in order, from memory or from its
   // The spilled bytes were in an unnamed file: the folder is empty.
   CHECK(fs::is_empty(dir.path() / "spill"));
 }
+
+TEST_CASE("extract tells its progress by files and bytes, a release in parts as it goes",
+          "[pipeline][parts][progress]") {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "workflow");
+  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
+  fs::copy(test::source_dir() / "workflow/idm-geneva-release.md",
+           dir.path() / "workflow/idm-geneva-release.md");
+  write_file_atomically(dir.path() / "workflow/short.md", "One sentence. Another one.\n");
+  write_file_atomically(dir.path() / "workflow/relocale.ini",
+                        "[project]\nsource-lang = en\ntarget-langs = fr\n"
+                        "releases = workflow/idm-geneva-release.md workflow/short.md\n");
+  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+  const uint64_t sample_bytes = fs::file_size(dir.path() / "workflow/idm-geneva-release.md");
+  const uint64_t short_bytes = fs::file_size(dir.path() / "workflow/short.md");
+
+  auto extract_with_progress = [&](const std::vector<std::string>& releases) {
+    fs::remove_all(dir.path() / "xliff");
+    std::vector<Progress> calls;
+    ExtractOptions options;
+    options.releases = releases;
+    options.part_bytes = 2000;
+    options.progress = [&calls](const Progress& p) { calls.push_back(p); };
+    Diagnostics warnings;
+    run_extract(config, options, warnings);
+    REQUIRE(!calls.empty());
+    for (size_t i = 1; i < calls.size(); ++i) {  // one call at a time, in order
+      CHECK(calls[i].files_done >= calls[i - 1].files_done);
+      CHECK(calls[i].bytes_done >= calls[i - 1].bytes_done);
+    }
+    return calls;
+  };
+
+  // One release in parts: it advances before it is done, and ends at its size.
+  const auto one = extract_with_progress({"workflow/idm-geneva-release.md"});
+  CHECK(one.size() > 2);
+  CHECK(one.front().files_done == 0);
+  CHECK(one.front().bytes_done > 0);
+  CHECK(one.front().bytes_done < sample_bytes);
+  CHECK(one.back().files_done == 1);
+  CHECK(one.back().files_total == 1);
+  CHECK(one.back().bytes_done == sample_bytes);
+  CHECK(one.back().bytes_total == sample_bytes);
+
+  // Two releases: the bytes of both, and both files done at the end.
+  const auto both = extract_with_progress({});
+  CHECK(both.back().files_done == 2);
+  CHECK(both.back().files_total == 2);
+  CHECK(both.back().bytes_total == sample_bytes + short_bytes);
+  CHECK(both.back().bytes_done == sample_bytes + short_bytes);
+}

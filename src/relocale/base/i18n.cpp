@@ -57,6 +57,19 @@ void init_i18n(const char* argv0) {
   textdomain(kDomain);
 }
 
+std::string message_language() {
+  // gettext gives the catalog's header as the translation of "".
+  const std::string header = dgettext(kDomain, "");
+  const std::string field = "Language: ";
+  const size_t at = header.find(field);
+  if (at == std::string::npos || (at > 0 && header[at - 1] != '\n')) {
+    return "en";
+  }
+  const size_t begin = at + field.size();
+  const std::string language = header.substr(begin, header.find('\n', begin) - begin);
+  return language.empty() ? "en" : language;
+}
+
 const char* tr(const char* msgid) {
   return dgettext(kDomain, msgid);
 }

@@ -19,6 +19,10 @@ const char* trn(const char* msgid, const char* msgid_plural, unsigned long n);
 /// Translated message with a context, for words that are ambiguous on their own (pgettext).
 const char* trc(const char* context, const char* msgid);
 
+/// The language of the catalog the messages come from ("fr"), from its header; "en" when the
+/// messages are untranslated. Numbers in messages are written in its conventions.
+std::string message_language();
+
 /// Replaces {1}, {2}, ... in pattern by the arguments, so translators can reorder them.
 std::string subst(const std::string& pattern, std::initializer_list<std::string> args);
 

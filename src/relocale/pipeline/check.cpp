@@ -1,6 +1,5 @@
 #include "relocale/pipeline/check.h"
 
-#include <atomic>
 #include <filesystem>
 
 #include "relocale/base/parallel.h"
@@ -35,7 +34,7 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
   // the reports are the same whatever the number of threads.
   std::vector<std::vector<LanguageReport>> reports(releases.size());
   std::vector<Diagnostics> findings_of(releases.size());
-  std::atomic<size_t> done{0};
+  ProgressCounter progress(options.progress, releases.size());
   parallel_for(releases.size(), [&](size_t r) {
     const std::string& release_path = releases[r];
     const std::string release = release_name(release_path);
@@ -73,9 +72,7 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       findings_of[r].append(findings);
       reports[r].push_back(std::move(report));
     }
-    if (options.progress) {
-      options.progress(++done, releases.size());
-    }
+    progress.advance(1);
   });
   for (size_t r = 0; r < releases.size(); ++r) {
     result.diagnostics.append(findings_of[r]);

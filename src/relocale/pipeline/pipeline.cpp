@@ -2,7 +2,6 @@
 #include "relocale/pipeline/pipeline.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -345,6 +344,7 @@ struct ExtractShared {
   StyleCache& styles;
   TranslationMemory& memory;  // guarded by memory_mutex
   std::mutex& memory_mutex;
+  ProgressCounter& progress;
 };
 
 // One target language's XLIFF file of a release, while it is being made.
@@ -516,6 +516,7 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
   std::string skeleton_xml;
   std::optional<RecognitionOptions> values;
   Document part;
+  size_t bytes_reported = 0;  // to the progress counter, as parts are written
   for (;;) {
     size_t count = 0;
     while (count < batch && parts.next(ready[count])) {
@@ -546,6 +547,10 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
       }
       carry_over_and_write(shared, part, files, release);
     }
+    if (in_parts) {  // a big release shows how far it is, not only when it is done
+      shared.progress.advance(0, parts.bytes_done() - bytes_reported);
+      bytes_reported = parts.bytes_done();
+    }
   }
   part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
   std::vector<ExtractResult> results;
@@ -556,10 +561,28 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
     results.push_back({release, file.lang, file.xliff, file.report.kept, file.report.reused,
                        file.report.fuzzy, file.report.fresh, file.report.removed});
   }
+  shared.progress.advance(1, bytes.size() - bytes_reported);
   return results;
 }
 
 }  // namespace
+
+ProgressCounter::ProgressCounter(ProgressCallback callback, size_t files_total,
+                                 uint64_t bytes_total)
+    : callback_(std::move(callback)) {
+  progress_.files_total = files_total;
+  progress_.bytes_total = bytes_total;
+}
+
+void ProgressCounter::advance(size_t files, uint64_t bytes) {
+  if (!callback_) {
+    return;
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  progress_.files_done += files;
+  progress_.bytes_done += bytes;
+  callback_(progress_);
+}
 
 std::vector<ExtractResult> run_extract(const ProjectConfig& config, const ExtractOptions& options,
                                        Diagnostics& warnings) {
@@ -573,15 +596,19 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
   const size_t memory_size_before = memory.size();
   StyleCache styles(config);
   std::mutex memory_mutex;
-  const ExtractShared shared{config, options, langs, styles, memory, memory_mutex};
+  // Time left is told by bytes: releases differ in size, and a big one advances part by part.
+  uint64_t bytes_total = 0;
+  for (const auto& release : releases) {
+    std::error_code unreadable;  // told when the release is read
+    const auto size = fs::file_size(config.path(release), unreadable);
+    bytes_total += unreadable ? 0 : size;
+  }
+  ProgressCounter progress(options.progress, releases.size(), bytes_total);
+  const ExtractShared shared{config, options, langs, styles, memory, memory_mutex, progress};
   std::vector<std::vector<ExtractResult>> results(releases.size());
   std::vector<Diagnostics> release_warnings(releases.size());
-  std::atomic<size_t> done{0};
   parallel_for(releases.size(), [&](size_t i) {
     results[i] = extract_release(shared, releases[i], release_warnings[i]);
-    if (options.progress) {
-      options.progress(++done, releases.size());
-    }
   });
   if (memory.size() != memory_size_before || !fs::exists(memory_path)) {
     save_memory(memory, memory_path, config.source_lang);
@@ -621,7 +648,7 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
   }
   std::vector<BuildResult> results(jobs.size());
   std::vector<Diagnostics> job_diagnostics(jobs.size());
-  std::atomic<size_t> done{0};
+  ProgressCounter progress(options.progress, jobs.size());
   // One job: a release in one language, given the release as extract reads it now.
   auto build_job = [&](size_t i, CurrentRelease& current) {
     const Job& job = jobs[i];
@@ -713,9 +740,7 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
       result.files.push_back(out);
     }
     files.commit();
-    if (options.progress) {
-      options.progress(++done, jobs.size());
-    }
+    progress.advance(1);
   };
   // The pool works release by release: each release is read once for all its languages.
   std::vector<size_t> first_job;

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,8 +15,30 @@
 
 namespace relocale {
 
-/// Progress of a long run: files done of total. Called from the thread that finished a file.
-using ProgressCallback = std::function<void(size_t done, size_t total)>;
+/// How far a long run is: files done of total and, for a command that counts them, the bytes of
+/// its input done of total (extract counts the releases' bytes, a big release's part by part).
+struct Progress {
+  size_t files_done = 0;
+  size_t files_total = 0;
+  uint64_t bytes_done = 0;
+  uint64_t bytes_total = 0;  // 0: bytes are not counted
+};
+
+/// Called from the thread that advanced the run, one call at a time, in order.
+using ProgressCallback = std::function<void(const Progress&)>;
+
+/// Counts a run's progress from the threads working on it and tells the callback, if any.
+class ProgressCounter {
+ public:
+  ProgressCounter(ProgressCallback callback, size_t files_total, uint64_t bytes_total = 0);
+  /// `files` more are done, and `bytes` more of the input.
+  void advance(size_t files, uint64_t bytes = 0);
+
+ private:
+  ProgressCallback callback_;
+  Progress progress_;
+  std::mutex mutex_;
+};
 
 // ---- extract ------------------------------------------------------------------------------------
 

@@ -35,6 +35,10 @@ class ReleaseParts {
   /// Fills `part` with the next part; false when there is none left.
   bool next(Document& part);
   size_t part_count() const { return starts_.size(); }
+  /// The bytes of the text that the parts given so far cover (the front matter with the first).
+  size_t bytes_done() const {
+    return next_part_ < starts_.size() ? starts_[next_part_] : text_.size();
+  }
 
  private:
   std::string_view text_;
