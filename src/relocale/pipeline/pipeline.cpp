@@ -2,6 +2,7 @@
 #include "relocale/pipeline/pipeline.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -336,6 +337,84 @@ Document CurrentRelease::source_document() {
 
 namespace {
 
+// The releases of a run meet the memory in their order, whatever thread works on each, so that a
+// run on several cores writes what a run on one does: release i's carry-over into a language sees
+// what the releases before it added to the memory in that language (the translations of their
+// files, those they set aside) and nothing that the releases after it add. Only languages where
+// a release has a file already are kept in order: without one a release adds nothing, and the
+// memory it reads stays as loaded. The pool hands releases out in order, so the release whose
+// turn it is has always been taken by a thread: waiting for it cannot block.
+class MemoryTurns {
+ public:
+  explicit MemoryTurns(std::vector<bool> ordered)
+      : ordered_(std::move(ordered)), next_(ordered_.size(), 0) {}
+
+  // Waits until it is the release's turn in language l.
+  void wait(size_t l, size_t release) {
+    if (!ordered_[l]) {
+      return;
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return next_[l] == release; });
+  }
+
+  // Ends the release's turn in language l: the next release's begins.
+  void end(size_t l, size_t release) {
+    if (!ordered_[l]) {
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      next_[l] = release + 1;
+    }
+    changed_.notify_all();
+  }
+
+ private:
+  std::vector<bool> ordered_;
+  std::vector<size_t> next_;  // per language: the release whose turn it is
+  std::mutex mutex_;
+  std::condition_variable changed_;
+};
+
+// One release's turns, in every language: each begun at most once and ended exactly once, also
+// when the release fails (the next ones wait for it).
+class ReleaseTurns {
+ public:
+  ReleaseTurns(MemoryTurns& turns, size_t release, size_t languages)
+      : turns_(turns), release_(release), state_(languages, State::waiting) {}
+  ReleaseTurns(const ReleaseTurns&) = delete;
+  ReleaseTurns& operator=(const ReleaseTurns&) = delete;
+  ~ReleaseTurns() {
+    for (size_t l = 0; l < state_.size(); ++l) {
+      end(l);
+    }
+  }
+
+  // Waits for the turn in language l, unless the release has it already.
+  void begin(size_t l) {
+    if (state_[l] == State::waiting) {
+      turns_.wait(l, release_);
+      state_[l] = State::begun;
+    }
+  }
+
+  // Ends the turn in language l (waiting for it first if it was never begun).
+  void end(size_t l) {
+    if (state_[l] != State::ended) {
+      begin(l);
+      turns_.end(l, release_);
+      state_[l] = State::ended;
+    }
+  }
+
+ private:
+  enum class State { waiting, begun, ended };
+  MemoryTurns& turns_;
+  size_t release_;
+  std::vector<State> state_;
+};
+
 // What extract shares between the releases it works on at once.
 struct ExtractShared {
   const ProjectConfig& config;
@@ -344,6 +423,7 @@ struct ExtractShared {
   StyleCache& styles;
   TranslationMemory& memory;  // guarded by memory_mutex
   std::mutex& memory_mutex;
+  MemoryTurns& memory_turns;
   ProgressCounter& progress;
 };
 
@@ -417,7 +497,8 @@ void write_head_and_units(LanguageFile& file, Document& header, const std::strin
 // Carries translations over into one part of a release and writes its units, for each language in
 // turn (XLIFF 1.2 whole, the release being one part).
 void carry_over_and_write(const ExtractShared& shared, Document& part,
-                          std::vector<LanguageFile>& files, const std::string& release) {
+                          std::vector<LanguageFile>& files, const std::string& release,
+                          ReleaseTurns& turns) {
   const ProjectConfig& config = shared.config;
   // One part serves every language in turn: carry-over fills its targets, candidates and
   // notes, which are put back as extracted before the next language (a copy per language
@@ -450,6 +531,7 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
       previous =
           std::make_unique<Document>(load_xliff_file(config, file.lang, release, &previous_bytes));
     }
+    turns.begin(l);  // the releases before this one have added what they had
     {
       std::lock_guard<std::mutex> lock(shared.memory_mutex);
       add_report(file.report, carry_over(part, previous.get(), shared.memory,
@@ -458,6 +540,9 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
       if (previous) {
         shared.memory.add_translations(*previous);
       }
+    }
+    if (!file.units) {
+      turns.end(l);  // a whole release is done with the memory; one in parts, at its end
     }
     previous.reset();
     // Write: a release in one part whole now; in parts, the units now and the head at the end.
@@ -479,8 +564,9 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
 // written before them. A big release is then never held whole, as cmark's tree or as units.
 // Carrying over from an existing file looks at the whole release (in-context matches compare
 // neighbours) and XLIFF 1.2 is written from a whole document: the release is then one part.
-std::vector<ExtractResult> extract_release(const ExtractShared& shared,
+std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t index,
                                            const std::string& release_path, Diagnostics& warnings) {
+  ReleaseTurns turns(shared.memory_turns, index, shared.langs.size());
   const ProjectConfig& config = shared.config;
   const fs::path path = path_inside(config.root, release_path, config.config_file.string());
   const std::string bytes = read_file(path);
@@ -545,7 +631,7 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared,
       } else {
         part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
       }
-      carry_over_and_write(shared, part, files, release);
+      carry_over_and_write(shared, part, files, release, turns);
     }
     if (in_parts) {  // a big release shows how far it is, not only when it is done
       shared.progress.advance(0, parts.bytes_done() - bytes_reported);
@@ -604,12 +690,23 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
     bytes_total += unreadable ? 0 : size;
   }
   ProgressCounter progress(options.progress, releases.size(), bytes_total);
-  const ExtractShared shared{config, options, langs, styles, memory, memory_mutex, progress};
+  // A language where some release has a file already: the releases add to its memory, and meet
+  // it in order (MemoryTurns).
+  std::vector<bool> memory_grows;
+  for (const auto& lang : langs) {
+    memory_grows.push_back(std::any_of(releases.begin(), releases.end(), [&](const auto& r) {
+      return fs::exists(config.xliff_path(lang, release_name(r)));
+    }));
+  }
+  MemoryTurns memory_turns(std::move(memory_grows));
+  const ExtractShared shared{config, options,      langs,        styles,
+                             memory, memory_mutex, memory_turns, progress};
   std::vector<std::vector<ExtractResult>> results(releases.size());
   std::vector<Diagnostics> release_warnings(releases.size());
-  parallel_for(releases.size(), [&](size_t i) {
-    results[i] = extract_release(shared, releases[i], release_warnings[i]);
-  });
+  parallel_for(
+      releases.size(),
+      [&](size_t i) { results[i] = extract_release(shared, i, releases[i], release_warnings[i]); },
+      options.threads);
   if (memory.size() != memory_size_before || !fs::exists(memory_path)) {
     save_memory(memory, memory_path, config.source_lang);
   }

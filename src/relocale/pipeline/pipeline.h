@@ -50,6 +50,8 @@ struct ExtractOptions {
   /// A release with no XLIFF file yet is read and written in parts of at least this many bytes
   /// (see ReleaseParts), so that a big one is never held whole; 0: always whole.
   size_t part_bytes = size_t{256} << 10;
+  /// Releases worked on at once (0: one per core). The files are the same whatever the number.
+  unsigned threads = 0;
 };
 
 /// What happened to one XLIFF file.

@@ -1,0 +1,101 @@
+// Releases extracted at once meet the translation memory in their order: a release reuses what
+// the releases before it brought to the memory, whatever thread works on it, so that extract on
+// two cores writes the same files and the same memory as on one.
+#include <map>
+
+#include <catch2/catch.hpp>
+
+#include "relocale/base/files.h"
+#include "relocale/pipeline/pipeline.h"
+#include "relocale/xliff/xliff_io.h"
+#include "test_support.h"
+
+using namespace relocale;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every file below `root`, by path relative to it.
+std::map<std::string, std::string> files_below(const fs::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files[fs::relative(entry.path(), root).string()] = read_file(entry.path());
+    }
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("releases meet the memory in their order, on one thread or two", "[pipeline][memory]") {
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "workflow");
+  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
+  const std::string sample = read_file(test::source_dir() / "workflow/idm-geneva-release.md");
+  write_file_atomically(dir.path() / "workflow/a.md", sample);
+  // Later releases repeat the first one's sentences under other titles.
+  std::string releases = "workflow/a.md";
+  for (int i = 1; i <= 6; ++i) {
+    std::string copy = sample;
+    const size_t title = copy.find("title: ");
+    REQUIRE(title != std::string::npos);
+    copy.insert(title + 7, "Part " + std::to_string(i) + ": ");
+    const std::string name = "workflow/b" + std::to_string(i) + ".md";
+    write_file_atomically(dir.path() / name, copy);
+    releases += " " + name;
+  }
+  write_file_atomically(
+      dir.path() / "workflow/relocale.ini",
+      "[project]\nsource-lang = en\ntarget-langs = fr, de\nreleases = " + releases + "\n");
+  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+
+  // The first release is extracted and comes back translated (each target its source), while
+  // the memory knows nothing of it yet: its translations are only in its files.
+  Diagnostics warnings;
+  ExtractOptions first;
+  first.releases = {"workflow/a.md"};
+  run_extract(config, first, warnings);
+  for (const auto& lang : {"fr", "de"}) {
+    const fs::path file = config.xliff_path(lang, "a");
+    Document doc = read_xliff(read_file(file), file.string());
+    for (auto& unit : doc.units) {
+      for (auto& seg : unit.segments) {
+        seg.target = seg.source;
+        seg.state = SegmentState::translated;
+      }
+    }
+    XliffWriteOptions options;
+    options.version = "2.0";
+    write_file_atomically(file, write_xliff(doc, options));
+  }
+  fs::remove_all(config.path(config.memory_file));
+  const auto returned = files_below(dir.path() / "xliff");
+
+  // Extracts every release from that state with `threads` threads; returns the XLIFF files and
+  // the memory.
+  auto extract_all = [&](unsigned threads) {
+    fs::remove_all(dir.path() / "xliff");
+    fs::remove_all(config.path(config.memory_file));
+    for (const auto& [name, text] : returned) {
+      fs::create_directories((dir.path() / "xliff" / name).parent_path());
+      write_file_atomically(dir.path() / "xliff" / name, text);
+    }
+    ExtractOptions options;
+    options.threads = threads;
+    Diagnostics run_warnings;
+    const auto results = run_extract(config, options, run_warnings);
+    for (const auto& result : results) {
+      if (result.release != "a") {  // all but the new title, from the memory
+        CHECK(result.kept + result.reused >= 20);
+      }
+    }
+    auto files = files_below(dir.path() / "xliff");
+    files["memory"] = read_file(config.path(config.memory_file));
+    return files;
+  };
+  const auto one_thread = extract_all(1);
+  for (int run = 0; run < 3; ++run) {
+    CHECK(extract_all(2) == one_thread);
+  }
+}
