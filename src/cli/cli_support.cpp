@@ -34,6 +34,17 @@ po::options_description common_options(CommonOptions& common) {
   return d;
 }
 
+po::options_description jobs_option(CommonOptions& common) {
+  po::options_description d;
+  d.add_options()("jobs,j", po::value(&common.jobs)->value_name("N")->notifier([](int jobs) {
+    if (jobs < 1 || jobs > 1024) {
+      throw po::validation_error(po::validation_error::invalid_option_value, "jobs");
+    }
+  }),
+                  tr("files worked on at once (default: one per core this process may use)"));
+  return d;
+}
+
 namespace {
 
 // Boost's message for a command-line mistake, in the user's language, with the nearest option
@@ -41,6 +52,9 @@ namespace {
 CommandLineError command_line_error(const po::error& e, const po::options_description& options) {
   const auto* with_name = dynamic_cast<const po::error_with_option_name*>(&e);
   std::string option = with_name != nullptr ? with_name->get_option_name() : "";
+  if (!option.empty() && option[0] != '-') {
+    option = "--" + option;  // Boost names an option given as -j by its bare long name
+  }
   if (dynamic_cast<const po::unknown_option*>(&e) != nullptr) {
     option = option.substr(0, option.find('='));  // --formt=html: the name, not its value
     std::vector<std::string> names;

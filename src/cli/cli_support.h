@@ -19,10 +19,13 @@ struct CommonOptions {
   std::string langs;
   std::vector<std::string> releases;  // positional arguments
   bool help = false;
+  int jobs = 0;  // -j: files worked on at once (0: one per usable core)
 };
 
 /// --help, --config and --lang.
 boost::program_options::options_description common_options(CommonOptions& common);
+/// -j/--jobs, for the commands that work on several files at once.
+boost::program_options::options_description jobs_option(CommonOptions& common);
 
 /// A mistake on the command line (an unknown option, a missing value): main names the command.
 class CommandLineError : public Error {

@@ -18,6 +18,7 @@ int run_build_command(const CommandContext& context) {
   BuildOptions options;
   std::string formats;
   auto d = common_options(common);
+  d.add(jobs_option(common));
   d.add_options()("format", po::value(&formats)->value_name("html,md,txt"),
                   tr("output formats (default: those in the configuration)"))(
       "verbatim", po::bool_switch(&options.verbatim),
@@ -33,6 +34,7 @@ int run_build_command(const CommandContext& context) {
   const ProjectConfig config = load_config(common);
   ProjectLock lock(config.root);
   options.releases = common.releases;
+  options.threads = static_cast<unsigned>(common.jobs);
   options.langs = split_list(common.langs);
   options.formats = split_list(formats);
   ProgressLine progress;

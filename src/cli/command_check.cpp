@@ -88,6 +88,7 @@ int run_check_command(const CommandContext& context) {
   std::string json;
   std::string html;
   auto d = common_options(common);
+  d.add(jobs_option(common));
   d.add_options()(
       "threshold", po::value(&threshold)->value_name(tr("\"PERCENT STATE\"")),
       tr("threshold for every language, e.g. \"100 reviewed\" (default: the configuration)"))(
@@ -109,6 +110,7 @@ int run_check_command(const CommandContext& context) {
   const auto requests = report_requests(formats, outputs, junit, json, html);
   const ProjectConfig config = load_config(common);
   options.releases = common.releases;
+  options.threads = static_cast<unsigned>(common.jobs);
   options.langs = split_list(common.langs);
   if (!threshold.empty()) {
     options.threshold = parse_threshold(threshold, "--threshold");

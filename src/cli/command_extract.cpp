@@ -17,6 +17,7 @@ int run_extract_command(const CommandContext& context) {
   CommonOptions common;
   ExtractOptions options;
   auto d = common_options(common);
+  d.add(jobs_option(common));
   d.add_options()(
       "xliff-version", po::value(&options.xliff_version)->value_name("2.0|1.2"),
       tr("XLIFF version to write (default: per language from the configuration, else 2.0)"));
@@ -35,6 +36,7 @@ int run_extract_command(const CommandContext& context) {
   const ProjectConfig config = load_config(common);
   ProjectLock lock(config.root);
   options.releases = common.releases;
+  options.threads = static_cast<unsigned>(common.jobs);
   options.langs = split_list(common.langs);
   ProgressLine progress;
   options.progress = progress.callback();

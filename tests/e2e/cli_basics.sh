@@ -37,3 +37,18 @@ expect_exit 2 "$RELOCALE" extract no-such-release
 expect_in "$work/stderr" 'release "no-such-release" is not in the project'
 expect_exit 2 "$RELOCALE" check --config /nonexistent/relocale.ini
 expect_in "$work/stderr" "/nonexistent/relocale.ini: no project configuration here"
+# -j/--jobs: how many files at once; the files are the same with one and with two.
+for bad in 0 -1 abc 5000; do
+  expect_exit 2 "$RELOCALE" extract -j "$bad"
+  expect_in "$work/stderr" 'invalid value for option "--jobs"'
+done
+rm -rf xliff memory out
+expect_exit 0 "$RELOCALE" extract --lang fr,de -j 1
+cp -r xliff "$work/xliff-one"
+rm -rf xliff memory
+expect_exit 0 "$RELOCALE" extract --lang fr,de --jobs 2
+diff -r "$work/xliff-one" xliff >/dev/null || fail "extract -j 2 wrote other files than -j 1"
+expect_exit 0 "$RELOCALE" build --lang fr -j 2
+expect_exit 1 "$RELOCALE" check --lang fr -j 2
+expect_exit 0 "$RELOCALE" extract --help
+expect_in "$work/stdout" "-j [ --jobs ] N"

@@ -5,10 +5,20 @@
 
 namespace relocale {
 
-/// One per core, or RELOCALE_THREADS when it is set (read once per process).
+/// The cores this process may use: those its affinity mask allows (taskset, a container's
+/// cpuset), or fewer when a cgroup's CPU quota grants less time than that (a CI container given
+/// 2 CPUs of a 64-core host). At least 1.
+unsigned usable_cores();
+
+/// The cores a cgroup CPU quota amounts to: quota/period rounded up; 0 when there is no quota
+/// (quota <= 0, as cgroup v1 writes -1 and v2 "max").
+unsigned cores_of_quota(long long quota, long long period);
+
+/// One per usable core, or RELOCALE_THREADS when it is set (read once per process).
 unsigned default_thread_count();
 
-/// Runs task(i) for i in [0, count) on up to `threads` threads (0 = one per core), each index once.
+/// Runs task(i) for i in [0, count) on up to `threads` threads (0: default_thread_count()), each
+/// index once, handed out in increasing order.
 /// The first exception thrown by a task is rethrown after all threads stop taking work. Tasks
 /// write their results to their own slot, so output does not depend on the number of threads.
 void parallel_for(size_t count, const std::function<void(size_t)>& task, unsigned threads = 0);

@@ -35,7 +35,7 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
   std::vector<std::vector<LanguageReport>> reports(releases.size());
   std::vector<Diagnostics> findings_of(releases.size());
   ProgressCounter progress(options.progress, releases.size());
-  parallel_for(releases.size(), [&](size_t r) {
+  auto check_release = [&](size_t r) {
     const std::string& release_path = releases[r];
     const std::string release = release_name(release_path);
     // The release as extract would make it now: the reference for stale-source. A file whose
@@ -73,7 +73,8 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       reports[r].push_back(std::move(report));
     }
     progress.advance(1);
-  });
+  };
+  parallel_for(releases.size(), check_release, options.threads);
   for (size_t r = 0; r < releases.size(); ++r) {
     result.diagnostics.append(findings_of[r]);
     for (auto& report : reports[r]) {

@@ -18,6 +18,7 @@ struct CheckOptions {
   std::optional<Threshold> threshold;  // overrides the configuration for every language
   bool stale_source = true;            // compare with each release as extract reads it now
   ProgressCallback progress;           // releases done of total, if set
+  unsigned threads = 0;  // releases checked at once (0: one per core); the same reports
 };
 
 // LanguageReport and CheckResult are declared in relocale/checker/reports.h.

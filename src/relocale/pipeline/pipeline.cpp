@@ -587,7 +587,9 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
   // A release in parts has them segmented a few at a time, one per core (segmenting and
   // recognising values is most of the work, and each part's is its own, with a segmenter of its
   // own); ids, the memory and writing then take them in order.
-  const size_t batch = in_parts ? std::max(1u, default_thread_count()) : 1;
+  const unsigned threads =
+      shared.options.threads > 0 ? shared.options.threads : default_thread_count();
+  const size_t batch = in_parts ? std::min<size_t>(threads, parts.part_count()) : 1;
   std::vector<std::unique_ptr<Segmenter>> own_segmenters;
   std::vector<const Segmenter*> segmenters{&thread_segmenter(config)};
   while (segmenters.size() < batch) {
@@ -616,10 +618,11 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
       values = recognition_options(config, ready[0]);
     }
     // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
-    parallel_for(count, [&](size_t k) {
+    auto segment_part = [&](size_t k) {
       pending[k].clear();
       segment_units(ready[k], *segmenters[k], *values, pending[k]);
-    });
+    };
+    parallel_for(count, segment_part, threads);
     for (size_t k = 0; k < count; ++k) {
       part = std::move(ready[k]);
       name_units(part, unit_ids, pending[k], warnings);
@@ -847,7 +850,7 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     }
   }
   first_job.push_back(jobs.size());
-  parallel_for(first_job.size() - 1, [&](size_t r) {
+  auto build_release = [&](size_t r) {
     CurrentRelease current(config, jobs[first_job[r]].release);
     // The languages first: a file that describes the release spares extracting it for the source.
     for (size_t i = first_job[r]; i < first_job[r + 1]; ++i) {
@@ -860,7 +863,8 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
         build_job(i, current);
       }
     }
-  });
+  };
+  parallel_for(first_job.size() - 1, build_release, options.threads);
   for (auto& d : job_diagnostics) {
     diagnostics.append(d);
   }

@@ -109,6 +109,7 @@ struct BuildOptions {
   bool verbatim = false;  // targets = sources, values as written: reproduces the source exactly
   bool include_source = true;  // also build the source language's release
   ProgressCallback progress;
+  unsigned threads = 0;  // releases worked on at once (0: one per core); the same files
 };
 
 struct BuildResult {
