@@ -36,6 +36,30 @@ bool same_language(const std::string& a, const std::string& b) {
   });
 }
 
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// The memory's entries grouped by language pair (pairs in order, entries in the order added
+// within one): extract adds a language's entries in release order on any number of threads,
+// while entries of different languages interleave as the threads go. Grouped, the file is the
+// same on one thread and on two; a pair's order is all that look-ups see.
+std::vector<const TmEntry*> entries_by_language_pair(const TranslationMemory& memory) {
+  std::vector<std::pair<std::string, const TmEntry*>> keyed;
+  for (const auto& entry : memory.entries()) {
+    keyed.emplace_back(lowercase(entry.source_lang) + '\n' + lowercase(entry.target_lang), &entry);
+  }
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const TmEntry*> entries;
+  for (const auto& [pair, entry] : keyed) {
+    entries.push_back(entry);
+  }
+  return entries;
+}
+
 bool all_digits(const std::string& text, size_t from, size_t to) {
   if (from >= to || to > text.size()) {
     return false;
@@ -491,7 +515,8 @@ std::string write_tmx(const TranslationMemory& memory, const std::string& source
   header.append_attribute("srclang") = source_lang.c_str();
   header.append_attribute("datatype") = "plaintext";
   auto body = tmx.append_child("body");
-  for (const auto& entry : memory.entries()) {
+  for (const TmEntry* listed : entries_by_language_pair(memory)) {
+    const TmEntry& entry = *listed;
     if (!all && !same_language(entry.source_lang, source_lang)) {
       continue;
     }
