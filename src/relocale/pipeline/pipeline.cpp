@@ -385,11 +385,7 @@ class ReleaseTurns {
       : turns_(turns), release_(release), state_(languages, State::waiting) {}
   ReleaseTurns(const ReleaseTurns&) = delete;
   ReleaseTurns& operator=(const ReleaseTurns&) = delete;
-  ~ReleaseTurns() {
-    for (size_t l = 0; l < state_.size(); ++l) {
-      end(l);
-    }
-  }
+  ~ReleaseTurns() { end_all(); }
 
   // Waits for the turn in language l, unless the release has it already.
   void begin(size_t l) {
@@ -405,6 +401,13 @@ class ReleaseTurns {
       begin(l);
       turns_.end(l, release_);
       state_[l] = State::ended;
+    }
+  }
+
+  // Ends the turns of every language.
+  void end_all() {
+    for (size_t l = 0; l < state_.size(); ++l) {
+      end(l);
     }
   }
 
@@ -604,11 +607,13 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
   std::string skeleton_xml;
   std::optional<RecognitionOptions> values;
   Document part;
-  size_t bytes_reported = 0;  // to the progress counter, as parts are written
+  size_t bytes_reported = 0;            // to the progress counter, as parts are written
+  std::vector<size_t> part_end(batch);  // where each part of the batch ends in the release
   for (;;) {
     size_t count = 0;
     while (count < batch && parts.next(ready[count])) {
       complete_header(ready[count], config, release_path);
+      part_end[count] = parts.bytes_done();
       ++count;
     }
     if (count == 0) {
@@ -635,12 +640,14 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
         part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
       }
       carry_over_and_write(shared, part, files, release, turns);
-    }
-    if (in_parts) {  // a big release shows how far it is, not only when it is done
-      shared.progress.advance(0, parts.bytes_done() - bytes_reported);
-      bytes_reported = parts.bytes_done();
+      if (in_parts) {  // a big release shows how far it is, part by part
+        shared.progress.advance(0, part_end[k] - bytes_reported);
+        bytes_reported = part_end[k];
+      }
     }
   }
+  // Done with the memory: the releases after this one need not wait for its files' writing.
+  turns.end_all();
   part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
   std::vector<ExtractResult> results;
   for (auto& file : files) {
