@@ -28,3 +28,20 @@ TEST_CASE("a bad configuration names the file and line", "[config]") {
   REQUIRE_THROWS_WITH(load_project_config(file),
                       file.string() + ":2: unknown setting \"project.sourc-lang\"");
 }
+
+TEST_CASE("two releases of one name are refused: they would share their files", "[config]") {
+  test::TempDir dir;
+  const auto file = dir.path() / "relocale.ini";
+  write_file_atomically(file,
+                        "[project]\nsource-lang = en\ntarget-langs = fr\n"
+                        "releases = news/a.md news/b.md archive/a.md\n");
+  REQUIRE_THROWS_WITH(load_project_config(file),
+                      file.string() +
+                          ":4: releases \"news/a.md\" and \"archive/a.md\" have the same name "
+                          "\"a\": their XLIFF and output files would be the same; rename one");
+  // The same release named twice is one release.
+  write_file_atomically(file,
+                        "[project]\nsource-lang = en\ntarget-langs = fr\n"
+                        "releases = news/a.md news/a.md\n");
+  CHECK_NOTHROW(load_project_config(file));
+}

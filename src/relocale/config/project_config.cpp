@@ -1,6 +1,7 @@
 #include "relocale/config/project_config.h"
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -97,6 +98,19 @@ int line_of_key(const std::string& text, const std::string& key) {
   return 0;
 }
 
+// Two releases of one name would share their XLIFF and output files ("news/a.md", "old/a.md").
+void check_release_names(const std::vector<std::string>& releases, const Location& where) {
+  std::map<std::string, std::string> path_of_name;
+  for (const auto& path : releases) {
+    const auto [named, fresh] = path_of_name.emplace(release_name(path), path);
+    if (!fresh && named->second != path) {
+      throw Error(where, subst(tr("releases \"{1}\" and \"{2}\" have the same name \"{3}\": "
+                                  "their XLIFF and output files would be the same; rename one"),
+                               {named->second, path, named->first}));
+    }
+  }
+}
+
 void check_language_code(const std::string& lang, const Location& where) {
   const bool ok =
       !lang.empty() && lang.size() <= 35 &&
@@ -145,6 +159,7 @@ ProjectConfig load_project_config(const fs::path& file) {
       }
     } else if (key == "project.releases") {
       config.releases = split_list(value);
+      check_release_names(config.releases, where);
     } else if (key == "project.xliff-dir") {
       config.xliff_dir = value;
     } else if (key == "project.out-dir") {
