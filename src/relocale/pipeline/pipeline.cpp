@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
+#include <future>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -600,37 +601,56 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
         load_srx_file(config.path(config.srx_file)), config.source_lang));
     segmenters.push_back(own_segmenters.back().get());
   }
-  std::vector<Document> ready(batch);
-  std::vector<PendingValueWarnings> pending(batch);
   TakenUnitIds unit_ids;
   SourceFingerprint fingerprint;
   std::string skeleton_xml;
   std::optional<RecognitionOptions> values;
   Document part;
-  size_t bytes_reported = 0;            // to the progress counter, as parts are written
-  std::vector<size_t> part_end(batch);  // where each part of the batch ends in the release
-  for (;;) {
+  size_t bytes_reported = 0;  // to the progress counter, as parts are written
+  // A batch of parts: read, then segmented a part per core, then taken in order.
+  struct Batch {
+    std::vector<Document> parts;
+    std::vector<PendingValueWarnings> pending;
+    std::vector<size_t> end;  // where each part ends in the release
     size_t count = 0;
-    while (count < batch && parts.next(ready[count])) {
-      complete_header(ready[count], config, release_path);
-      part_end[count] = parts.bytes_done();
-      ++count;
+  };
+  auto read_and_segment = [&](Batch& b) {
+    b.parts.resize(batch);
+    b.pending.resize(batch);
+    b.end.resize(batch);
+    b.count = 0;
+    while (b.count < batch && parts.next(b.parts[b.count])) {
+      complete_header(b.parts[b.count], config, release_path);
+      b.end[b.count] = parts.bytes_done();
+      ++b.count;
     }
-    if (count == 0) {
-      break;
+    if (b.count == 0) {
+      return;
     }
     if (!values) {
-      values = recognition_options(config, ready[0]);
+      values = recognition_options(config, b.parts[0]);
     }
     // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
     auto segment_part = [&](size_t k) {
-      pending[k].clear();
-      segment_units(ready[k], *segmenters[k], *values, pending[k]);
+      b.pending[k].clear();
+      segment_units(b.parts[k], *segmenters[k], *values, b.pending[k]);
     };
-    parallel_for(count, segment_part, threads);
-    for (size_t k = 0; k < count; ++k) {
-      part = std::move(ready[k]);
-      name_units(part, unit_ids, pending[k], warnings);
+    parallel_for(b.count, segment_part, threads);
+  };
+  Batch current;
+  Batch next;
+  read_and_segment(current);
+  while (current.count > 0) {
+    // A release in parts has its next batch read and segmented while this one is named, carried
+    // over and written, so that both cores stay busy on one big release. Nothing of it depends
+    // on the other: the files are the same.
+    std::future<void> reading;
+    if (in_parts) {
+      reading = std::async(std::launch::async, [&] { read_and_segment(next); });
+    }
+    for (size_t k = 0; k < current.count; ++k) {
+      part = std::move(current.parts[k]);
+      name_units(part, unit_ids, current.pending[k], warnings);
       fingerprint.add(part);
       if (in_parts) {
         for (const auto& piece : part.skeleton) {
@@ -641,10 +661,16 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
       }
       carry_over_and_write(shared, part, files, release, turns);
       if (in_parts) {  // a big release shows how far it is, part by part
-        shared.progress.advance(0, part_end[k] - bytes_reported);
-        bytes_reported = part_end[k];
+        shared.progress.advance(0, current.end[k] - bytes_reported);
+        bytes_reported = current.end[k];
       }
     }
+    if (reading.valid()) {
+      reading.get();
+    } else {
+      read_and_segment(next);  // a release in one part: nothing is left
+    }
+    std::swap(current, next);
   }
   // Done with the memory: the releases after this one need not wait for its files' writing.
   turns.end_all();
