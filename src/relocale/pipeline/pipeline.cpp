@@ -642,10 +642,10 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
   read_and_segment(current);
   while (current.count > 0) {
     // A release in parts has its next batch read and segmented while this one is named, carried
-    // over and written, so that both cores stay busy on one big release. Nothing of it depends
-    // on the other: the files are the same.
+    // over and written, so that both cores stay busy on one big release (one thread asked for:
+    // one after the other). Nothing of it depends on the other: the files are the same.
     std::future<void> reading;
-    if (in_parts) {
+    if (in_parts && threads > 1) {
       reading = std::async(std::launch::async, [&] { read_and_segment(next); });
     }
     for (size_t k = 0; k < current.count; ++k) {
@@ -668,7 +668,7 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
     if (reading.valid()) {
       reading.get();
     } else {
-      read_and_segment(next);  // a release in one part: nothing is left
+      read_and_segment(next);
     }
     std::swap(current, next);
   }
