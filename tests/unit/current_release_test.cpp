@@ -17,15 +17,8 @@ namespace {
 struct Project {
   test::TempDir dir;
   ProjectConfig config;
-  explicit Project(const std::string& release_text) {
-    fs::create_directories(dir.path() / "workflow");
-    fs::copy(test::source_dir() / "locales", dir.path() / "locales");
-    write_file_atomically(dir.path() / "workflow/relocale.ini",
-                          "[project]\nsource-lang = en\ntarget-langs = fr\n"
-                          "releases = workflow/note.md\n");
-    write_release(release_text);
-    config = load_project_config(dir.path() / "workflow/relocale.ini");
-  }
+  explicit Project(const std::string& release_text)
+      : config(test::make_project(dir.path(), "fr", {{"workflow/note.md", release_text}})) {}
   void write_release(const std::string& text) {
     write_file_atomically(dir.path() / "workflow/note.md", text);
   }

@@ -13,15 +13,10 @@ namespace fs = std::filesystem;
 TEST_CASE("one language's translations, candidates and notes never reach the next language",
           "[pipeline]") {
   test::TempDir dir;
-  fs::create_directories(dir.path() / "workflow");
-  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
-  write_file_atomically(dir.path() / "workflow/relocale.ini",
-                        "[project]\nsource-lang = en\ntarget-langs = fr, de\n"
-                        "releases = workflow/note.md\n");
-  write_file_atomically(dir.path() / "workflow/note.md",
-                        "# Floods\n\nThe river rose. It rose again on 8 October 2018.\n\n"
-                        "The river rose.\n");
-  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+  const auto config = test::make_project(
+      dir.path(), "fr, de",
+      {{"workflow/note.md",
+        "# Floods\n\nThe river rose. It rose again on 8 October 2018.\n\nThe river rose.\n"}});
   Diagnostics warnings;
   run_extract(config, {}, warnings);
   const fs::path fr_file = config.xliff_path("fr", "note");
@@ -55,13 +50,9 @@ TEST_CASE("one language's translations, candidates and notes never reach the nex
 
 TEST_CASE("a language or a release named twice is extracted once", "[pipeline]") {
   test::TempDir dir;
-  fs::create_directories(dir.path() / "workflow");
-  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
-  write_file_atomically(dir.path() / "workflow/relocale.ini",
-                        "[project]\nsource-lang = en\ntarget-langs = fr, de, fr\n"
-                        "releases = workflow/note.md workflow/note.md\n");
-  write_file_atomically(dir.path() / "workflow/note.md", "# Floods\n\nThe river rose.\n");
-  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+  const std::pair<std::string, std::string> note{"workflow/note.md",
+                                                 "# Floods\n\nThe river rose.\n"};
+  const auto config = test::make_project(dir.path(), "fr, de, fr", {note, note});
   Diagnostics warnings;
   std::vector<ExtractResult> results;
   REQUIRE_NOTHROW(results = run_extract(config, {}, warnings));

@@ -30,25 +30,17 @@ std::map<std::string, std::string> files_below(const fs::path& root) {
 
 TEST_CASE("releases meet the memory in their order, on one thread or two", "[pipeline][memory]") {
   test::TempDir dir;
-  fs::create_directories(dir.path() / "workflow");
-  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
-  const std::string sample = read_file(test::source_dir() / "workflow/idm-geneva-release.md");
-  write_file_atomically(dir.path() / "workflow/a.md", sample);
+  const std::string sample = test::sample_release();
+  std::vector<std::pair<std::string, std::string>> releases{{"workflow/a.md", sample}};
   // Later releases repeat the first one's sentences under other titles.
-  std::string releases = "workflow/a.md";
   for (int i = 1; i <= 6; ++i) {
     std::string copy = sample;
     const size_t title = copy.find("title: ");
     REQUIRE(title != std::string::npos);
     copy.insert(title + 7, "Part " + std::to_string(i) + ": ");
-    const std::string name = "workflow/b" + std::to_string(i) + ".md";
-    write_file_atomically(dir.path() / name, copy);
-    releases += " " + name;
+    releases.emplace_back("workflow/b" + std::to_string(i) + ".md", copy);
   }
-  write_file_atomically(
-      dir.path() / "workflow/relocale.ini",
-      "[project]\nsource-lang = en\ntarget-langs = fr, de, es\nreleases = " + releases + "\n");
-  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+  const auto config = test::make_project(dir.path(), "fr, de, es", releases);
 
   // The first two releases are extracted and come back translated in three languages, each
   // target its source marked with its release (so that each brings entries of its own), while

@@ -17,14 +17,8 @@ namespace {
 // `part_bytes` (0: whole); returns each language's file.
 std::map<std::string, std::string> extract_sample(size_t part_bytes, const std::string& version) {
   test::TempDir dir;
-  fs::create_directories(dir.path() / "workflow");
-  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
-  fs::copy(test::source_dir() / "workflow/idm-geneva-release.md",
-           dir.path() / "workflow/idm-geneva-release.md");
-  write_file_atomically(dir.path() / "workflow/relocale.ini",
-                        "[project]\nsource-lang = en\ntarget-langs = fr, de\n"
-                        "releases = workflow/idm-geneva-release.md\n");
-  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+  const auto config = test::make_project(
+      dir.path(), "fr, de", {{"workflow/idm-geneva-release.md", test::sample_release()}});
   ExtractOptions options;
   options.part_bytes = part_bytes;
   options.xliff_version = version;
@@ -87,15 +81,10 @@ TEST_CASE("a spill buffer gives back its bytes in order, from memory or from its
 TEST_CASE("extract tells its progress by files and bytes, a release in parts as it goes",
           "[pipeline][parts][progress]") {
   test::TempDir dir;
-  fs::create_directories(dir.path() / "workflow");
-  fs::copy(test::source_dir() / "locales", dir.path() / "locales");
-  fs::copy(test::source_dir() / "workflow/idm-geneva-release.md",
-           dir.path() / "workflow/idm-geneva-release.md");
-  write_file_atomically(dir.path() / "workflow/short.md", "One sentence. Another one.\n");
-  write_file_atomically(dir.path() / "workflow/relocale.ini",
-                        "[project]\nsource-lang = en\ntarget-langs = fr\n"
-                        "releases = workflow/idm-geneva-release.md workflow/short.md\n");
-  const auto config = load_project_config(dir.path() / "workflow/relocale.ini");
+  const auto config =
+      test::make_project(dir.path(), "fr",
+                         {{"workflow/idm-geneva-release.md", test::sample_release()},
+                          {"workflow/short.md", "One sentence. Another one.\n"}});
   const uint64_t sample_bytes = fs::file_size(dir.path() / "workflow/idm-geneva-release.md");
   const uint64_t short_bytes = fs::file_size(dir.path() / "workflow/short.md");
 

@@ -2,6 +2,10 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "relocale/config/project_config.h"
 
 namespace relocale::test {
 
@@ -20,5 +24,15 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+/// A project in `root` (source language en): the repository's locales/, each release written at
+/// its path (relative to root, with its text), and workflow/relocale.ini listing the releases in
+/// that order for `target_langs` (as the configuration writes them: "fr, de"). Returns its
+/// configuration.
+ProjectConfig make_project(const std::filesystem::path& root, const std::string& target_langs,
+                           const std::vector<std::pair<std::string, std::string>>& releases);
+
+/// The repository's sample release, as its text.
+std::string sample_release();
 
 }  // namespace relocale::test
