@@ -110,6 +110,13 @@ TEST_CASE("check_utf8_text finds a bad byte wherever it falls in an eight-byte s
         CHECK(e.where().column == static_cast<int>(at) + 1);
       }
     }
+    // An XLIFF file may have CRLF line ends and other control characters, never NUL.
+    std::string crlf = ascii;
+    crlf.insert(at, "\r\n\t\x01");
+    CHECK_NOTHROW(check_utf8_text(crlf, "ok.xlf", true));
+    std::string nul = ascii;
+    nul.insert(at, 1, '\0');
+    CHECK_THROWS_AS(check_utf8_text(nul, "bad.xlf", true), Error);
   }
 }
 

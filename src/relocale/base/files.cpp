@@ -415,15 +415,18 @@ void check_utf8_text(std::string_view text, const std::string& file_name, bool a
     throw Error(Location{file_name, 1, 1},
                 tr("the file is UTF-16; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"));
   }
+  // Most bytes of a release or an XLIFF file are ASCII, line ends and indentation included: past
+  // eight of them at a time when none has its high bit set, is NUL or, where refused, is CR.
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  const uint64_t refused_cr = allow_bom_and_crlf ? 0 : kOnes * '\r';
+  auto has_zero_byte = [](uint64_t w) { return ((w - kOnes) & ~w & kHighBits) != 0; };
   for (size_t i = 0; i < text.size();) {
-    // Most bytes of a release or an XLIFF file are printable ASCII: past eight of them at a time
-    // when none has its high bit set or is a control character (below 0x20).
     if (i + 8 <= text.size()) {
       uint64_t word = 0;
       std::memcpy(&word, text.data() + i, 8);
-      constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-      constexpr uint64_t kSpaces = 0x2020202020202020ULL;
-      if (((word | ((word - kSpaces) & ~word)) & kHighBits) == 0) {
+      if ((word & kHighBits) == 0 && !has_zero_byte(word) &&
+          (refused_cr == 0 || !has_zero_byte(word ^ refused_cr))) {
         i += 8;
         continue;
       }
