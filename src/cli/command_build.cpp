@@ -44,6 +44,7 @@ int run_build_command(const CommandContext& context) {
   progress.clear();
   print_warnings(diagnostics);
   bool refused = false;
+  RelativePaths shown(fs::current_path());
   for (const auto& r : results) {
     if (r.refused) {
       refused = true;
@@ -51,7 +52,7 @@ int run_build_command(const CommandContext& context) {
     }
     std::string files;
     for (const auto& f : r.files) {
-      files += (files.empty() ? "" : " ") + fs::relative(f, fs::current_path()).string();
+      files += (files.empty() ? "" : " ") + shown(f);
     }
     std::cout << r.lang << ": " << files << "\n";
   }
