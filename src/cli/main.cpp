@@ -1,7 +1,9 @@
 // relocale: the command-line tool. The one place that catches Error and turns it into exit 2.
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 
 #include <boost/program_options/errors.hpp>
@@ -74,6 +76,11 @@ int main(int argc, char* argv[]) {
       return relocale::cli::kUsageOrInputError;
     } catch (const std::bad_alloc&) {
       std::cerr << "relocale: " << tr("error: ") << tr("out of memory") << "\n";
+      return relocale::cli::kUsageOrInputError;
+    } catch (const std::exception& e) {
+      // What the system refused (std::system_error) or a fault of relocale's own: said in one
+      // line with exit 2, never an abort. The files were written atomically, so none is half.
+      std::cerr << "relocale: " << tr("error: ") << e.what() << "\n";
       return relocale::cli::kUsageOrInputError;
     }
   }

@@ -2,12 +2,20 @@
 // cores this process may really use (its affinity mask, its cgroup's CPU quota).
 #include "relocale/base/parallel.h"
 
+#include <algorithm>
 #include <atomic>
+#include <fstream>
 #include <stdexcept>
+#include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace relocale;
 
@@ -49,3 +57,64 @@ TEST_CASE("parallel_for runs every index once and rethrows the first failure", "
                       "index 3");
   }
 }
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define RELOCALE_NO_ADDRESS_SPACE_LIMIT 1  // a sanitizer reserves terabytes of address space
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define RELOCALE_NO_ADDRESS_SPACE_LIMIT 1
+#endif
+#endif
+
+#ifndef RELOCALE_NO_ADDRESS_SPACE_LIMIT
+namespace {
+
+// The address space this process holds now, in bytes (VmSize), 0 when it cannot be read.
+rlim_t address_space_now() {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmSize:", 0) == 0) {
+      return static_cast<rlim_t>(std::stoull(line.substr(7))) * 1024;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+// Run alone, in a process of its own (below): a process that never started a thread has no stacks
+// cached for new ones, so with no address space to spare every thread is refused.
+TEST_CASE("parallel_for with every thread refused", "[.parallel-refused]") {
+  const rlim_t now = address_space_now();
+  REQUIRE(now > 0);
+  const rlimit limit{now + (rlim_t{2} << 20), now + (rlim_t{2} << 20)};
+  REQUIRE(setrlimit(RLIMIT_AS, &limit) == 0);
+  bool refused = false;
+  try {
+    std::thread probe([] {});
+    probe.join();
+  } catch (const std::system_error&) {
+    refused = true;
+  }
+  REQUIRE(refused);
+  std::vector<int> runs(1000);
+  parallel_for(
+      runs.size(), [&runs](size_t i) { ++runs[i]; }, 4);
+  CHECK(std::all_of(runs.begin(), runs.end(), [](int r) { return r == 1; }));
+}
+
+TEST_CASE("parallel_for does the work when the system refuses it threads", "[parallel]") {
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    const int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, STDOUT_FILENO);
+    execl("/proc/self/exe", "relocale_tests", "[.parallel-refused]", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  REQUIRE(waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);  // Catch's exit status: the assertions that failed
+}
+#endif

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -123,10 +124,17 @@ void parallel_for(size_t count, const std::function<void(size_t)>& task, unsigne
       }
     }
   };
+  // The calling thread is one of the workers. When the system refuses another thread (a process
+  // or container limit), the work goes on with the threads there are, itself at least.
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;
+    }
   }
+  worker();
   for (auto& t : pool) {
     t.join();
   }

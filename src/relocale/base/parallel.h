@@ -17,8 +17,9 @@ unsigned cores_of_quota(long long quota, long long period);
 /// One per usable core, or RELOCALE_THREADS when it is set (read once per process).
 unsigned default_thread_count();
 
-/// Runs task(i) for i in [0, count) on up to `threads` threads (0: default_thread_count()), each
-/// index once, handed out in increasing order.
+/// Runs task(i) for i in [0, count) on up to `threads` threads (0: default_thread_count()), the
+/// calling one among them, each index once, handed out in increasing order. Threads the system
+/// refuses to start are done without: the work is the same.
 /// The first exception thrown by a task is rethrown after all threads stop taking work. Tasks
 /// write their results to their own slot, so output does not depend on the number of threads.
 void parallel_for(size_t count, const std::function<void(size_t)>& task, unsigned threads = 0);

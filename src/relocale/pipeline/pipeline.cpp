@@ -646,7 +646,12 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
     // one after the other). Nothing of it depends on the other: the files are the same.
     std::future<void> reading;
     if (in_parts && threads > 1) {
-      reading = std::async(std::launch::async, [&] { read_and_segment(next); });
+      try {
+        reading = std::async(std::launch::async, [&] { read_and_segment(next); });
+      } catch (const std::system_error&) {
+        // No thread to spare: the next batch is read once this one is written.
+        reading = std::async(std::launch::deferred, [&] { read_and_segment(next); });
+      }
     }
     for (size_t k = 0; k < current.count; ++k) {
       part = std::move(current.parts[k]);
