@@ -1,8 +1,6 @@
 // Releases extracted at once meet the translation memory in their order: a release reuses what
 // the releases before it brought to the memory, whatever thread works on it, so that extract on
 // two cores writes the same files and the same memory as on one, its languages in any order.
-#include <map>
-
 #include <catch2/catch.hpp>
 
 #include "relocale/base/files.h"
@@ -12,21 +10,6 @@
 
 using namespace relocale;
 namespace fs = std::filesystem;
-
-namespace {
-
-// Every file below `root`, by path relative to it.
-std::map<std::string, std::string> files_below(const fs::path& root) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files[fs::relative(entry.path(), root).string()] = read_file(entry.path());
-    }
-  }
-  return files;
-}
-
-}  // namespace
 
 TEST_CASE("releases meet the memory in their order, on one thread or two", "[pipeline][memory]") {
   test::TempDir dir;
@@ -51,22 +34,11 @@ TEST_CASE("releases meet the memory in their order, on one thread or two", "[pip
   run_extract(config, first, warnings);
   for (const std::string release : {"a", "b1"}) {
     for (const auto& lang : {"fr", "de", "es"}) {
-      const fs::path file = config.xliff_path(lang, release);
-      Document doc = read_xliff(read_file(file), file.string());
-      for (auto& unit : doc.units) {
-        for (auto& seg : unit.segments) {
-          seg.target = seg.source;
-          seg.target->push_back(" (" + release + ")");
-          seg.state = SegmentState::translated;
-        }
-      }
-      XliffWriteOptions options;
-      options.version = "2.0";
-      write_file_atomically(file, write_xliff(doc, options));
+      test::return_translated(config, lang, release, " (" + release + ")");
     }
   }
   fs::remove_all(config.path(config.memory_file));
-  const auto returned = files_below(dir.path() / "xliff");
+  const auto returned = test::files_below(dir.path() / "xliff");
 
   // Extracts every release from that state with `threads` threads; returns the XLIFF files and
   // the memory.
@@ -86,7 +58,7 @@ TEST_CASE("releases meet the memory in their order, on one thread or two", "[pip
         CHECK(result.kept + result.reused >= 20);
       }
     }
-    auto files = files_below(dir.path() / "xliff");
+    auto files = test::files_below(dir.path() / "xliff");
     files["memory"] = read_file(config.path(config.memory_file));
     return files;
   };

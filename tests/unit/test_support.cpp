@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "relocale/base/files.h"
+#include "relocale/xliff/xliff_io.h"
 
 namespace relocale::test {
 
@@ -39,6 +40,32 @@ ProjectConfig make_project(const std::filesystem::path& root, const std::string&
 
 std::string sample_release() {
   return read_file(source_dir() / "workflow/idm-geneva-release.md");
+}
+
+void return_translated(const ProjectConfig& config, const std::string& lang,
+                       const std::string& release, const std::string& mark) {
+  const std::filesystem::path file = config.xliff_path(lang, release);
+  Document doc = read_xliff(read_file(file), file.string());
+  for (auto& unit : doc.units) {
+    for (auto& seg : unit.segments) {
+      seg.target = seg.source;
+      seg.target->push_back(mark);
+      seg.state = SegmentState::translated;
+    }
+  }
+  XliffWriteOptions options;
+  options.version = "2.0";
+  write_file_atomically(file, write_xliff(doc, options));
+}
+
+std::map<std::string, std::string> files_below(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) {
+      files[std::filesystem::relative(entry.path(), root).string()] = read_file(entry.path());
+    }
+  }
+  return files;
 }
 
 }  // namespace relocale::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,5 +35,14 @@ ProjectConfig make_project(const std::filesystem::path& root, const std::string&
 
 /// The repository's sample release, as its text.
 std::string sample_release();
+
+/// The XLIFF 2.0 file of `release` in `lang`, as if returned translated: each segment's target is
+/// its source followed by `mark` (so that the targets show where they came from), state
+/// translated.
+void return_translated(const ProjectConfig& config, const std::string& lang,
+                       const std::string& release, const std::string& mark);
+
+/// Every file below `root`, by its path relative to root, with its contents.
+std::map<std::string, std::string> files_below(const std::filesystem::path& root);
 
 }  // namespace relocale::test

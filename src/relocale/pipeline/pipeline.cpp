@@ -290,24 +290,35 @@ bool CurrentRelease::is_described_by(const Document& doc) {
   if (doc.extraction_key.empty()) {
     return false;
   }
-  if (inputs_key_.empty()) {
-    const fs::path file = path_inside(config_.root, release_path_, config_.config_file.string());
-    inputs_key_ = extraction_inputs_key(config_, release_path_, read_file(file));
+  std::string inputs_key;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (inputs_key_.empty()) {
+      const fs::path file = path_inside(config_.root, release_path_, config_.config_file.string());
+      inputs_key_ = extraction_inputs_key(config_, release_path_, read_file(file));
+    }
+    inputs_key = inputs_key_;
   }
-  return doc.extraction_key == inputs_key_ + "-" + source_fingerprint(doc);
+  return doc.extraction_key == inputs_key + "-" + source_fingerprint(doc);
 }
 
 void CurrentRelease::keep_for_source(Document&& described) {
+  std::lock_guard<std::mutex> lock(mutex_);
   if (!kept_ && !extracted_) {
     kept_ = std::move(described);
   }
 }
 
 const Document& CurrentRelease::extracted() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return extracted_locked();
+}
+
+const Document& CurrentRelease::extracted_locked() {
   if (!extracted_) {
     extracted_ = extract_document(config_, release_path_, warnings_);
   }
-  return *extracted_;
+  return *extracted_;  // never changed again: read by every thread without the lock
 }
 
 namespace {
@@ -326,8 +337,9 @@ void clear_translations(Document& doc) {
 }  // namespace
 
 Document CurrentRelease::source_document() {
+  std::lock_guard<std::mutex> lock(mutex_);
   if (extracted_ || !kept_) {
-    return extracted();
+    return extracted_locked();
   }
   Document source = std::move(*kept_);
   kept_.reset();
@@ -759,6 +771,10 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
   return flat;
 }
 
+// The XLIFF files of a release above which its languages are built one at a time: a file takes
+// about ten times its size in memory while it is merged.
+constexpr uintmax_t kLanguagesTogetherBytes = uintmax_t{256} << 20;
+
 std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptions& options,
                                    Diagnostics& diagnostics) {
   const auto releases = select_releases(config, options.releases);
@@ -888,21 +904,39 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     }
   }
   first_job.push_back(jobs.size());
+  const size_t release_count = first_job.size() - 1;
+  const unsigned threads = options.threads > 0 ? options.threads : default_thread_count();
   auto build_release = [&](size_t r) {
     CurrentRelease current(config, jobs[first_job[r]].release);
-    // The languages first: a file that describes the release spares extracting it for the source.
-    for (size_t i = first_job[r]; i < first_job[r + 1]; ++i) {
-      if (!jobs[i].source) {
-        build_job(i, current);
-      }
-    }
+    std::vector<size_t> language_jobs;
+    std::optional<size_t> source_job;
+    uintmax_t xliff_bytes = 0;
     for (size_t i = first_job[r]; i < first_job[r + 1]; ++i) {
       if (jobs[i].source) {
-        build_job(i, current);
+        source_job = i;
+        continue;
       }
+      language_jobs.push_back(i);
+      std::error_code ec;
+      const auto size =
+          fs::file_size(config.xliff_path(jobs[i].lang, release_name(jobs[i].release)), ec);
+      xliff_bytes += ec ? 0 : size;
+    }
+    // With fewer releases than threads (an editor building one release), the languages of a
+    // release share the threads left, except for a release so big that holding several of its
+    // files at once would multiply the memory it takes: its languages are built one by one.
+    const bool together = release_count < threads && xliff_bytes <= kLanguagesTogetherBytes;
+    const unsigned language_threads =
+        together ? static_cast<unsigned>((threads + release_count - 1) / release_count) : 1;
+    // The languages first: a file that describes the release spares extracting it for the source.
+    parallel_for(
+        language_jobs.size(), [&](size_t k) { build_job(language_jobs[k], current); },
+        language_threads);
+    if (source_job) {
+      build_job(*source_job, current);
     }
   };
-  parallel_for(first_job.size() - 1, build_release, options.threads);
+  parallel_for(release_count, build_release, options.threads);
   for (auto& d : job_diagnostics) {
     diagnostics.append(d);
   }

@@ -69,7 +69,8 @@ Document extract_document(const ProjectConfig& config, const std::string& releas
 /// The release as extract reads it now, for check and build to compare returned files with. An
 /// XLIFF file whose extraction key still holds (the same release bytes, rules, options and
 /// relocale version, and an intact source side) stands for it, so the release is segmented and
-/// its values recognised again only when some file does not. Used by one thread at a time.
+/// its values recognised again only when some file does not. The languages of a release may be
+/// built on several threads at once: each call is safe from any thread.
 class CurrentRelease {
  public:
   CurrentRelease(const ProjectConfig& config, std::string release_path);
@@ -87,12 +88,15 @@ class CurrentRelease {
   Document source_document();
 
  private:
+  const Document& extracted_locked();
+
   const ProjectConfig& config_;
   std::string release_path_;
   std::string inputs_key_;  // computed on first use
   std::optional<Document> extracted_;
   std::optional<Document> kept_;  // a file that describes the release, handed over
   Diagnostics warnings_;
+  std::mutex mutex_;
 };
 
 /// extract: each release → xliff/<lang>/<release>.xlf per target language, carrying over every
