@@ -42,7 +42,10 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
     // extraction key still holds is that reference itself; otherwise the release is extracted
     // (once for all languages). Extract's own warnings are extract's business.
     CurrentRelease current(config, release_path);
-    for (const auto& lang : langs) {
+    reports[r].resize(langs.size());
+    std::vector<Diagnostics> findings_of_language(langs.size());
+    auto check_language = [&](size_t l) {
+      const std::string& lang = langs[l];
       const Document doc = load_xliff_file(config, lang, release);
       const Document* current_source = nullptr;
       if (options.stale_source) {
@@ -69,8 +72,14 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       run_qa_checks(input, findings);
       report.errors = findings.count(Severity::error);
       report.warnings = findings.count(Severity::warning);
+      findings_of_language[l] = std::move(findings);
+      reports[r][l] = std::move(report);
+    };
+    parallel_for(
+        langs.size(), check_language,
+        threads_for_languages(config, release_path, langs, releases.size(), options.threads));
+    for (auto& findings : findings_of_language) {
       findings_of[r].append(findings);
-      reports[r].push_back(std::move(report));
     }
     progress.advance(1);
   };

@@ -211,6 +211,31 @@ std::vector<std::string> select_languages(const ProjectConfig& config,
   return each_once(requested.empty() ? config.target_langs : requested);
 }
 
+// The XLIFF files of a release above which its languages are worked on one at a time: a file
+// takes about ten times its size in memory while it is read and merged.
+constexpr uintmax_t kLanguagesTogetherBytes = uintmax_t{256} << 20;
+
+unsigned threads_for_languages(const ProjectConfig& config, const std::string& release_path,
+                               const std::vector<std::string>& langs, size_t release_count,
+                               unsigned threads) {
+  if (threads == 0) {
+    threads = default_thread_count();
+  }
+  if (release_count == 0 || release_count >= threads) {
+    return 1;
+  }
+  uintmax_t bytes = 0;
+  for (const auto& lang : langs) {
+    std::error_code ec;
+    const auto size = fs::file_size(config.xliff_path(lang, release_name(release_path)), ec);
+    bytes += ec ? 0 : size;
+  }
+  if (bytes > kLanguagesTogetherBytes) {
+    return 1;
+  }
+  return static_cast<unsigned>((threads + release_count - 1) / release_count);
+}
+
 Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
                          const std::string& release, const std::string* bytes) {
   const fs::path file = config.xliff_path(lang, release);
@@ -771,10 +796,6 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
   return flat;
 }
 
-// The XLIFF files of a release above which its languages are built one at a time: a file takes
-// about ten times its size in memory while it is merged.
-constexpr uintmax_t kLanguagesTogetherBytes = uintmax_t{256} << 20;
-
 std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptions& options,
                                    Diagnostics& diagnostics) {
   const auto releases = select_releases(config, options.releases);
@@ -905,33 +926,24 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
   }
   first_job.push_back(jobs.size());
   const size_t release_count = first_job.size() - 1;
-  const unsigned threads = options.threads > 0 ? options.threads : default_thread_count();
   auto build_release = [&](size_t r) {
     CurrentRelease current(config, jobs[first_job[r]].release);
     std::vector<size_t> language_jobs;
+    std::vector<std::string> languages;
     std::optional<size_t> source_job;
-    uintmax_t xliff_bytes = 0;
     for (size_t i = first_job[r]; i < first_job[r + 1]; ++i) {
       if (jobs[i].source) {
         source_job = i;
-        continue;
+      } else {
+        language_jobs.push_back(i);
+        languages.push_back(jobs[i].lang);
       }
-      language_jobs.push_back(i);
-      std::error_code ec;
-      const auto size =
-          fs::file_size(config.xliff_path(jobs[i].lang, release_name(jobs[i].release)), ec);
-      xliff_bytes += ec ? 0 : size;
     }
-    // With fewer releases than threads (an editor building one release), the languages of a
-    // release share the threads left, except for a release so big that holding several of its
-    // files at once would multiply the memory it takes: its languages are built one by one.
-    const bool together = release_count < threads && xliff_bytes <= kLanguagesTogetherBytes;
-    const unsigned language_threads =
-        together ? static_cast<unsigned>((threads + release_count - 1) / release_count) : 1;
     // The languages first: a file that describes the release spares extracting it for the source.
     parallel_for(
         language_jobs.size(), [&](size_t k) { build_job(language_jobs[k], current); },
-        language_threads);
+        threads_for_languages(config, jobs[first_job[r]].release, languages, release_count,
+                              options.threads));
     if (source_job) {
       build_job(*source_job, current);
     }

@@ -138,6 +138,14 @@ std::vector<std::string> select_releases(const ProjectConfig& config,
 std::vector<std::string> select_languages(const ProjectConfig& config,
                                           const std::vector<std::string>& requested);
 
+/// The threads for the languages of one release when `release_count` releases share `threads`
+/// (0: one per core): with fewer releases than threads (an editor working on the release they
+/// wrote), a release's languages share the threads left, except when its XLIFF files are so big
+/// that holding several at once would multiply the memory it takes. 1: one language at a time.
+unsigned threads_for_languages(const ProjectConfig& config, const std::string& release_path,
+                               const std::vector<std::string>& langs, size_t release_count,
+                               unsigned threads);
+
 /// Reads and parses the XLIFF of a release in a language, checking that its trgLang matches the
 /// folder it is in. `bytes`, when given, are the file's contents, already read.
 Document load_xliff_file(const ProjectConfig& config, const std::string& lang,

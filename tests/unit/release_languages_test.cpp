@@ -1,9 +1,12 @@
-// build on one release: its languages share the threads (an editor builds the release they wrote,
-// in every language at once), and the pages are the same as on one thread, whether the returned
-// files still describe the release, some do not, or the release changed since they were made.
+// build and check on one release: its languages share the threads (an editor builds and checks
+// the release they wrote, in every language at once), and the pages and reports are the same as
+// on one thread, whether the returned files still describe the release, some do not, or the
+// release changed since they were made.
 #include <catch2/catch.hpp>
 
 #include "relocale/base/files.h"
+#include "relocale/checker/reports.h"
+#include "relocale/pipeline/check.h"
 #include "relocale/pipeline/pipeline.h"
 #include "test_support.h"
 
@@ -40,7 +43,7 @@ Built build_on(const ProjectConfig& config, unsigned threads) {
 
 }  // namespace
 
-TEST_CASE("one release builds its languages on several threads into the same pages",
+TEST_CASE("one release builds and checks its languages on several threads, the same as on one",
           "[pipeline][build]") {
   test::TempDir dir;
   const auto config = test::make_project(dir.path(), "fr, de, es, ar",
@@ -54,6 +57,13 @@ TEST_CASE("one release builds its languages on several threads into the same pag
   }
 
   auto same_on_one_thread_and_four = [&config]() {
+    CheckOptions check;
+    check.threads = 1;
+    const std::string report = format_json(run_check(config, check));
+    for (int run = 0; run < 3; ++run) {
+      check.threads = 4;
+      CHECK(format_json(run_check(config, check)) == report);
+    }
     const Built one = build_on(config, 1);
     REQUIRE(one.files.size() == 15);  // en, fr, de, es, ar in md, txt and html
     for (int run = 0; run < 3; ++run) {
