@@ -48,7 +48,15 @@ cp -r xliff "$work/xliff-one"
 rm -rf xliff memory
 expect_exit 0 "$RELOCALE" extract --lang fr,de --jobs 2
 diff -r "$work/xliff-one" xliff >/dev/null || fail "extract -j 2 wrote other files than -j 1"
-expect_exit 0 "$RELOCALE" build --lang fr -j 2
-expect_exit 1 "$RELOCALE" check --lang fr -j 2
+# One release: build and check take its languages at once, with the same pages and report.
+expect_exit 0 "$RELOCALE" build --lang fr,de -j 1
+cp -r out "$work/out-one"
+expect_exit 1 "$RELOCALE" check --lang fr,de -j 1 --format json
+cp "$work/stdout" "$work/check-one.json"
+rm -rf out
+expect_exit 0 "$RELOCALE" build --lang fr,de -j 2
+diff -r "$work/out-one" out >/dev/null || fail "build -j 2 wrote other pages than -j 1"
+expect_exit 1 "$RELOCALE" check --lang fr,de -j 2 --format json
+cmp -s "$work/check-one.json" "$work/stdout" || fail "check -j 2 reported otherwise than -j 1"
 expect_exit 0 "$RELOCALE" extract --help
 expect_in "$work/stdout" "-j [ --jobs ] N"
