@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -55,6 +56,21 @@ TEST_CASE("parallel_for runs every index once and rethrows the first failure", "
                           },
                           threads),
                       "index 3");
+    // Two tasks fail, the later index first: the one rethrown is the lower index's, as on one
+    // thread, whichever failed first in time.
+    CHECK_THROWS_WITH(parallel_for(
+                          10,
+                          [](size_t i) {
+                            if (i == 0) {
+                              std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                              throw std::runtime_error("index 0");
+                            }
+                            if (i == 1) {
+                              throw std::runtime_error("index 1");
+                            }
+                          },
+                          threads),
+                      "index 0");
   }
 }
 
@@ -87,7 +103,8 @@ rlim_t address_space_now() {
 TEST_CASE("parallel_for with every thread refused", "[.parallel-refused]") {
   const rlim_t now = address_space_now();
   REQUIRE(now > 0);
-  const rlimit limit{now + (rlim_t{2} << 20), now + (rlim_t{2} << 20)};
+  // Less room than the smallest stack a thread is given, whatever `ulimit -s` says.
+  const rlimit limit{now + (rlim_t{64} << 10), now + (rlim_t{64} << 10)};
   REQUIRE(setrlimit(RLIMIT_AS, &limit) == 0);
   bool refused = false;
   try {

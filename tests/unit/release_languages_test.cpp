@@ -95,6 +95,17 @@ TEST_CASE("one release builds and checks its languages on several threads, the s
     const Built built = same_on_one_thread_and_four();
     CHECK(built.files.at("de/release.md") == test::sample_release());
   }
+  SECTION("the editor edited paragraphs after extract: their units are gone from every file") {
+    std::string edited = test::sample_release();
+    for (const std::string from : {"This is the second IDM session", "The meeting started"}) {
+      const size_t at = edited.find(from);
+      REQUIRE(at != std::string::npos);
+      edited.insert(at, "Edited. ");
+    }
+    write_file_atomically(dir.path() / "workflow/release.md", edited);
+    const Built built = same_on_one_thread_and_four();
+    CHECK(built.files.at("en/release.md") == edited);
+  }
   SECTION("the editor changed the release after extract: no file describes it") {
     write_file_atomically(dir.path() / "workflow/release.md",
                           test::sample_release() + "\nOne more paragraph.\n");

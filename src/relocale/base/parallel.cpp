@@ -106,6 +106,7 @@ void parallel_for(size_t count, const std::function<void(size_t)>& task, unsigne
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr first_error;
+  size_t first_error_index = count;
   std::mutex error_mutex;
   auto worker = [&]() {
     while (!failed) {
@@ -116,21 +117,26 @@ void parallel_for(size_t count, const std::function<void(size_t)>& task, unsigne
       try {
         task(i);
       } catch (...) {
+        // The failure of the lowest index is the one rethrown, as on one thread: the indices
+        // below it were all handed out before it and run to their end.
         std::lock_guard<std::mutex> lock(error_mutex);
-        if (!first_error) {
+        if (i < first_error_index) {
           first_error = std::current_exception();
+          first_error_index = i;
         }
         failed = true;
       }
     }
   };
   // The calling thread is one of the workers. When the system refuses another thread (a process
-  // or container limit), the work goes on with the threads there are, itself at least.
+  // or container limit, no memory for its stack), the work goes on with the threads there are,
+  // itself at least.
   std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
   for (unsigned t = 1; t < threads; ++t) {
     try {
       pool.emplace_back(worker);
-    } catch (const std::system_error&) {
+    } catch (...) {
       break;
     }
   }

@@ -20,7 +20,8 @@ unsigned default_thread_count();
 /// Runs task(i) for i in [0, count) on up to `threads` threads (0: default_thread_count()), the
 /// calling one among them, each index once, handed out in increasing order. Threads the system
 /// refuses to start are done without: the work is the same.
-/// The first exception thrown by a task is rethrown after all threads stop taking work. Tasks
+/// After a task throws, no new index is started; once the tasks running have ended, the exception
+/// of the lowest index that threw is rethrown (the one a single thread would have met first). Tasks
 /// write their results to their own slot, so output does not depend on the number of threads.
 void parallel_for(size_t count, const std::function<void(size_t)>& task, unsigned threads = 0);
 

@@ -702,6 +702,7 @@ bool is_silenced(const std::set<std::string>& silenced, const std::string& check
 void check_stale_source(const QaInput& in, Diagnostics& out) {
   const Document& doc = *in.doc;
   const Document& current = *in.current_source;
+  const UnitIndex units_now(current);  // `current` may be read by other languages' threads
   const auto severity = check_rows().back().info.severity;
   size_t stale = 0;
   for (const auto& unit : doc.units) {
@@ -709,7 +710,7 @@ void check_stale_source(const QaInput& in, Diagnostics& out) {
     if (is_silenced(silenced, "stale-source", "")) {
       continue;
     }
-    const Unit* now = current.find_unit(unit.id);
+    const Unit* now = units_now.find(unit.id);
     std::string message;
     if (now == nullptr) {
       message = subst(tr("unit \"{1}\" is no longer in the release (its text changed or was "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "relocale/base/i18n.h"
@@ -63,8 +64,11 @@ std::string target_problem(const Segment& seg) {
 
 void enforce_merge_contract(Document& returned, const Document* current,
                             const std::string& xliff_file, Diagnostics& diagnostics) {
+  // `current` may be read by other languages' threads at once: looked up without changing it.
+  const std::optional<UnitIndex> units_now =
+      current != nullptr ? std::optional<UnitIndex>(std::in_place, *current) : std::nullopt;
   for (auto& unit : returned.units) {
-    const Unit* now = current != nullptr ? current->find_unit(unit.id) : nullptr;
+    const Unit* now = units_now ? units_now->find(unit.id) : nullptr;
     if (current != nullptr && now == nullptr) {
       diagnostics.add("unknown-unit", Severity::warning,
                       Location{xliff_file, unit.line, 0, unit.id},
@@ -112,8 +116,9 @@ size_t restore_from_current(Document& returned, const Document& current) {
   if (returned.format.empty()) {
     returned.format = current.format;
   }
+  const UnitIndex units_now(current);
   for (auto& unit : returned.units) {
-    const Unit* now = current.find_unit(unit.id);
+    const Unit* now = units_now.find(unit.id);
     if (now == nullptr) {
       continue;
     }

@@ -262,6 +262,18 @@ const Unit* Document::find_unit(const std::string& id) const {
   return nullptr;
 }
 
+UnitIndex::UnitIndex(const Document& doc) {
+  units_.reserve(doc.units.size());
+  for (const auto& unit : doc.units) {
+    units_.emplace(unit.id, &unit);  // the first of duplicate ids, as a scan would find
+  }
+}
+
+const Unit* UnitIndex::find(const std::string& id) const {
+  const auto it = units_.find(id);
+  return it == units_.end() ? nullptr : it->second;
+}
+
 Unit* Document::find_unit(const std::string& id) {
   return const_cast<Unit*>(static_cast<const Document*>(this)->find_unit(id));
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -158,6 +159,19 @@ struct Document {
  private:
   void rebuild_unit_index() const;
   mutable std::unordered_map<std::string, size_t> unit_index_;
+};
+
+/// The units of a document by id, for a document that several threads read at once (the release
+/// as extract reads it now, shared by the languages of a build): unlike Document::find_unit, a
+/// look-up changes nothing. The document must outlive the index and not change while it is used.
+class UnitIndex {
+ public:
+  explicit UnitIndex(const Document& doc);
+  /// The first unit with this id, or null.
+  const Unit* find(const std::string& id) const;
+
+ private:
+  std::unordered_map<std::string_view, const Unit*> units_;
 };
 
 /// A digest of everything a source document holds that build and check rely on: its units'
