@@ -132,6 +132,18 @@ struct SkeletonPart {
   std::string unit_id;  // a unit, rendered in its place
 };
 
+/// A warning extract gave about a release's text (a date it could not read, so left as written),
+/// kept in the XLIFF file beside the source side it was found in: an extract that takes the source
+/// side from the file, the release being unchanged, gives the warning again. The message is in
+/// the language of the extract that found it.
+struct SourceWarning {
+  std::string unit_id;
+  std::string message;
+  bool operator==(const SourceWarning& o) const {
+    return unit_id == o.unit_id && message == o.message;
+  }
+};
+
 /// A release: its units and the skeleton that rebuilds it exactly. The same type carries one
 /// target language's XLIFF file (target_lang set, segments with targets).
 struct Document {
@@ -149,6 +161,8 @@ struct Document {
   /// still hold, check and build take the file's source side as the release without extracting
   /// it again. Empty in a file that a tool stripped of our skeleton.
   std::string extraction_key;
+  /// extract's warnings about the release's text, in the order given.
+  std::vector<SourceWarning> source_warnings;
 
   /// The unit with this id, or null. Constant time: an index is built on first use and rebuilt
   /// whenever it does not answer for the units as they are now (added, moved, renamed). Like the

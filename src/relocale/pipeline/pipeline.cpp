@@ -100,7 +100,7 @@ void check_units_match_skeleton(const Document& doc, const std::string& file_nam
 // extract's output), ICU's and cmark's versions from the libraries themselves, and the
 // phone-number library's file (its name, size and time: Debian ships libphonenumber's metadata
 // updates as new builds of the same soname).
-constexpr const char* kExtractionScheme = "relocale-extract-4";
+constexpr const char* kExtractionScheme = "relocale-extract-5";
 
 // The file of the shared library that holds `symbol`, with its size and time, if its name
 // contains `name` (a static link or a symbol resolved elsewhere gives `fallback`).
@@ -475,6 +475,7 @@ struct LanguageFile {
   XliffWriteOptions write;
   bool had_previous = false;           // the file was there when extract started
   std::string previous_digest;         // of the file as read
+  std::unique_ptr<Document> previous;  // the file as read, when it was read before carry-over
   std::unique_ptr<SpillBuffer> units;  // a release in parts: the units, until the head can be
   CarryOverReport report;
 };
@@ -565,8 +566,8 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
     }
     part.target_lang = file.lang;
     // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
-    std::unique_ptr<Document> previous;
-    if (file.had_previous) {
+    std::unique_ptr<Document> previous = std::move(file.previous);
+    if (file.had_previous && !previous) {
       const std::string previous_bytes = read_file(file.xliff);
       file.previous_digest = Fingerprint().add(previous_bytes).hex();
       previous =
@@ -598,6 +599,49 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
   }
 }
 
+// The release's source side from the first of its files, when that file's extraction key holds
+// (the release, the rules, the options and relocale are what they were when it was written, and
+// its source side is intact): extract would make the very same, so the release is not read,
+// segmented and its values recognised again. The file is kept for its language's carry-over.
+// Null when no file is there or its key does not hold.
+std::unique_ptr<Document> source_side_from_files(const ExtractShared& shared,
+                                                 std::vector<LanguageFile>& files,
+                                                 const std::string& release_path,
+                                                 const std::string& inputs_key) {
+  auto first = std::find_if(files.begin(), files.end(),
+                            [](const LanguageFile& f) { return f.had_previous; });
+  if (first == files.end()) {
+    return nullptr;
+  }
+  const std::string bytes = read_file(first->xliff);
+  first->previous_digest = Fingerprint().add(bytes).hex();
+  first->previous = std::make_unique<Document>(
+      load_xliff_file(shared.config, first->lang, release_name(release_path), &bytes));
+  const Document& file = *first->previous;
+  if (file.extraction_key.empty() ||
+      file.extraction_key != inputs_key + "-" + source_fingerprint(file)) {
+    return nullptr;
+  }
+  // As extract makes it: no targets, notes or candidates, positions in order, the release's path.
+  auto source = std::make_unique<Document>(file);
+  source->target_lang.clear();
+  source->source_file = release_path;
+  int position = 0;
+  for (auto& unit : source->units) {
+    unit.position = ++position;
+    unit.notes.clear();
+    unit.line = 0;
+    for (auto& seg : unit.segments) {
+      seg.target.reset();
+      seg.state = SegmentState::initial;
+      seg.candidates.clear();
+      seg.notes.clear();
+      seg.line = 0;
+    }
+  }
+  return source;
+}
+
 // One release into each target language's XLIFF file, carrying over every translation already
 // there (and the memory's). A release with no XLIFF file yet is read, segmented and written a
 // part at a time (ReleaseParts): each language's units wait in a SpillBuffer until the end,
@@ -625,98 +669,116 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
     }
   }
   const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
-  // A release in parts has them segmented a few at a time, one per core (segmenting and
-  // recognising values is most of the work, and each part's is its own, with a segmenter of its
-  // own); ids, the memory and writing then take them in order.
-  const unsigned threads =
-      shared.options.threads > 0 ? shared.options.threads : default_thread_count();
-  const size_t batch = in_parts ? std::min<size_t>(threads, parts.part_count()) : 1;
-  std::vector<std::unique_ptr<Segmenter>> own_segmenters;
-  std::vector<const Segmenter*> segmenters{&thread_segmenter(config)};
-  while (segmenters.size() < batch) {
-    own_segmenters.push_back(std::make_unique<Segmenter>(
-        load_srx_file(config.path(config.srx_file)), config.source_lang));
-    segmenters.push_back(own_segmenters.back().get());
-  }
-  TakenUnitIds unit_ids;
-  SourceFingerprint fingerprint;
   std::string skeleton_xml;
-  std::optional<RecognitionOptions> values;
   Document part;
   size_t bytes_reported = 0;  // to the progress counter, as parts are written
-  // A batch of parts: read, then segmented a part per core, then taken in order.
-  struct Batch {
-    std::vector<Document> parts;
-    std::vector<PendingValueWarnings> pending;
-    std::vector<size_t> end;  // where each part ends in the release
-    size_t count = 0;
-  };
-  auto read_and_segment = [&](Batch& b) {
-    b.parts.resize(batch);
-    b.pending.resize(batch);
-    b.end.resize(batch);
-    b.count = 0;
-    while (b.count < batch && parts.next(b.parts[b.count])) {
-      complete_header(b.parts[b.count], config, release_path);
-      b.end[b.count] = parts.bytes_done();
-      ++b.count;
+  // An unchanged release: its source side from its files, and the warnings extract gave then.
+  std::unique_ptr<Document> described =
+      whole ? source_side_from_files(shared, files, release_path, inputs_key) : nullptr;
+  if (described) {
+    for (const auto& warning : described->source_warnings) {
+      warnings.add("value-ambiguous", Severity::warning,
+                   Location{release_path, 0, 0, warning.unit_id}, warning.message);
     }
-    if (b.count == 0) {
-      return;
+    part = std::move(*described);
+    carry_over_and_write(shared, part, files, release, turns);
+  } else {
+    // A release in parts has them segmented a few at a time, one per core (segmenting and
+    // recognising values is most of the work, and each part's is its own, with a segmenter of its
+    // own); ids, the memory and writing then take them in order.
+    const unsigned threads =
+        shared.options.threads > 0 ? shared.options.threads : default_thread_count();
+    const size_t batch = in_parts ? std::min<size_t>(threads, parts.part_count()) : 1;
+    std::vector<std::unique_ptr<Segmenter>> own_segmenters;
+    std::vector<const Segmenter*> segmenters{&thread_segmenter(config)};
+    while (segmenters.size() < batch) {
+      own_segmenters.push_back(std::make_unique<Segmenter>(
+          load_srx_file(config.path(config.srx_file)), config.source_lang));
+      segmenters.push_back(own_segmenters.back().get());
     }
-    if (!values) {
-      values = recognition_options(config, b.parts[0]);
-    }
-    // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
-    auto segment_part = [&](size_t k) {
-      b.pending[k].clear();
-      segment_units(b.parts[k], *segmenters[k], *values, b.pending[k]);
+    TakenUnitIds unit_ids;
+    std::vector<SourceWarning> release_warnings;  // of every part, for the head
+    SourceFingerprint fingerprint;
+    std::optional<RecognitionOptions> values;
+    // A batch of parts: read, then segmented a part per core, then taken in order.
+    struct Batch {
+      std::vector<Document> parts;
+      std::vector<PendingValueWarnings> pending;
+      std::vector<size_t> end;  // where each part ends in the release
+      size_t count = 0;
     };
-    parallel_for(b.count, segment_part, threads);
-  };
-  Batch current;
-  Batch next;
-  read_and_segment(current);
-  while (current.count > 0) {
-    // A release in parts has its next batch read and segmented while this one is named, carried
-    // over and written, so that both cores stay busy on one big release (one thread asked for:
-    // one after the other). Nothing of it depends on the other: the files are the same.
-    std::future<void> reading;
-    if (in_parts && threads > 1) {
-      try {
-        reading = std::async(std::launch::async, [&] { read_and_segment(next); });
-      } catch (const std::system_error&) {
-        // No thread to spare: the next batch is read once this one is written.
-        reading = std::async(std::launch::deferred, [&] { read_and_segment(next); });
+    auto read_and_segment = [&](Batch& b) {
+      b.parts.resize(batch);
+      b.pending.resize(batch);
+      b.end.resize(batch);
+      b.count = 0;
+      while (b.count < batch && parts.next(b.parts[b.count])) {
+        complete_header(b.parts[b.count], config, release_path);
+        b.end[b.count] = parts.bytes_done();
+        ++b.count;
       }
-    }
-    for (size_t k = 0; k < current.count; ++k) {
-      part = std::move(current.parts[k]);
-      name_units(part, unit_ids, current.pending[k], warnings);
-      fingerprint.add(part);
-      if (in_parts) {
-        for (const auto& piece : part.skeleton) {
-          append_xliff2_skeleton_part(skeleton_xml, piece);
+      if (b.count == 0) {
+        return;
+      }
+      if (!values) {
+        values = recognition_options(config, b.parts[0]);
+      }
+      // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
+      auto segment_part = [&](size_t k) {
+        b.pending[k].clear();
+        segment_units(b.parts[k], *segmenters[k], *values, b.pending[k]);
+      };
+      parallel_for(b.count, segment_part, threads);
+    };
+    Batch current;
+    Batch next;
+    read_and_segment(current);
+    while (current.count > 0) {
+      // A release in parts has its next batch read and segmented while this one is named, carried
+      // over and written, so that both cores stay busy on one big release (one thread asked for:
+      // one after the other). Nothing of it depends on the other: the files are the same.
+      std::future<void> reading;
+      if (in_parts && threads > 1) {
+        try {
+          reading = std::async(std::launch::async, [&] { read_and_segment(next); });
+        } catch (const std::system_error&) {
+          // No thread to spare: the next batch is read once this one is written.
+          reading = std::async(std::launch::deferred, [&] { read_and_segment(next); });
         }
+      }
+      for (size_t k = 0; k < current.count; ++k) {
+        part = std::move(current.parts[k]);
+        name_units(part, unit_ids, current.pending[k], warnings);
+        fingerprint.add(part);
+        if (in_parts) {
+          for (const auto& piece : part.skeleton) {
+            append_xliff2_skeleton_part(skeleton_xml, piece);
+          }
+          release_warnings.insert(release_warnings.end(), part.source_warnings.begin(),
+                                  part.source_warnings.end());
+        } else {
+          part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
+        }
+        carry_over_and_write(shared, part, files, release, turns);
+        if (in_parts) {  // a big release shows how far it is, part by part
+          shared.progress.advance(0, current.end[k] - bytes_reported);
+          bytes_reported = current.end[k];
+        }
+      }
+      if (reading.valid()) {
+        reading.get();
       } else {
-        part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
+        read_and_segment(next);
       }
-      carry_over_and_write(shared, part, files, release, turns);
-      if (in_parts) {  // a big release shows how far it is, part by part
-        shared.progress.advance(0, current.end[k] - bytes_reported);
-        bytes_reported = current.end[k];
-      }
+      std::swap(current, next);
     }
-    if (reading.valid()) {
-      reading.get();
-    } else {
-      read_and_segment(next);
+    part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
+    if (in_parts) {
+      part.source_warnings = std::move(release_warnings);
     }
-    std::swap(current, next);
   }
   // Done with the memory: the releases after this one need not wait for its files' writing.
   turns.end_all();
-  part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
   std::vector<ExtractResult> results;
   for (auto& file : files) {
     if (file.units) {

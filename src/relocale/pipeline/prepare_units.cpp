@@ -255,6 +255,7 @@ void name_units(Document& doc, TakenUnitIds& taken, const PendingValueWarnings& 
   for (const auto& [unit, message] : pending) {
     warnings.add("value-ambiguous", Severity::warning,
                  Location{doc.source_file, 0, 0, doc.units[unit].id}, message);
+    doc.source_warnings.push_back({doc.units[unit].id, message});
   }
 }
 

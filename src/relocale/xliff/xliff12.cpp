@@ -74,8 +74,9 @@ std::vector<std::string> split_fields(const std::string& s) {
   return out;
 }
 
-// The skeleton as records "<key><byte length>:<bytes>": R release, D date, N title, T literal
-// text, U unit id. Lengths make it exact for any bytes, white space included.
+// The skeleton as records "<key><byte length>:<bytes>": R release, D date, N title, K extraction
+// key, T literal text, U unit id, W a warning of extract's about the text (its unit id, a line
+// end, its message). Lengths make it exact for any bytes, white space included.
 void append_record(std::string& out, char key, const std::string& value) {
   out += key;
   out += std::to_string(value.size());
@@ -97,6 +98,9 @@ std::string encode_skeleton(const Document& doc) {
     } else {
       append_record(out, 'U', part.unit_id);
     }
+  }
+  for (const auto& warning : doc.source_warnings) {
+    append_record(out, 'W', warning.unit_id + "\n" + warning.message);
   }
   return out;
 }
@@ -507,6 +511,12 @@ class Xliff12Reader {
       case 'U':
         doc.skeleton.push_back({"", value});
         break;
+      case 'W': {
+        const size_t line_end = std::min(value.find('\n'), value.size());
+        doc.source_warnings.push_back(
+            {value.substr(0, line_end), value.substr(std::min(line_end + 1, value.size()))});
+        break;
+      }
       default:
         // A record of a newer relocale (an upper-case key, framed by its length like the others)
         // is skipped; anything else means the text was damaged.

@@ -328,11 +328,17 @@ void write_xliff2_head(std::string& out, const Document& doc, std::string_view s
     append_xml_attribute(out, "key", doc.extraction_key);
   }
   append_xml_attribute(out, "xml:space", "preserve");
-  if (skeleton_xml.empty()) {
+  if (skeleton_xml.empty() && doc.source_warnings.empty()) {
     out += " />\n";
   } else {
     out += ">\n";
     out += skeleton_xml;
+    // extract's warnings about the text, given again when the source side is taken from here.
+    for (const auto& warning : doc.source_warnings) {
+      inline_element(
+          out, 4, "rl:warning", [&] { append_xml_attribute(out, "unit", warning.unit_id); },
+          [&] { append_xml_text(out, warning.message); });
+    }
     out += "      </rl:skeleton>\n";
   }
   out += "    </skeleton>\n    <notes>\n";
@@ -445,6 +451,8 @@ class Xliff2Reader {
           doc.skeleton.push_back({part.text().get(), ""});
         } else if (local_name(part) == "unit") {
           doc.skeleton.push_back({"", part.attribute("ref").value()});
+        } else if (local_name(part) == "warning") {
+          doc.source_warnings.push_back({part.attribute("unit").value(), part.text().get()});
         }
       }
     }

@@ -1,0 +1,104 @@
+// extract on a release that has not changed since its files were written takes the release's
+// source side from a file whose extraction key holds, instead of reading, segmenting and
+// recognising its values again: the files, the memory and the warnings are those of a full
+// extract, in XLIFF 2.0 and 1.2.
+#include <catch2/catch.hpp>
+
+#include "relocale/base/files.h"
+#include "relocale/pipeline/pipeline.h"
+#include "relocale/xliff/xliff_io.h"
+#include "test_support.h"
+
+using namespace relocale;
+namespace fs = std::filesystem;
+
+namespace {
+
+// No date: "(08/10)" cannot be read without a year, and extract warns about it.
+const char* kRelease =
+    "---\ntitle: Note\n---\n\n# Note\n\nThe meeting (08/10) starts at 10:30. Call +41 22 717 94 68 "
+    "or see https://example.org/a.\n\n- One item. Another one.\n\nOn 26 and 27 March, more.\n";
+
+struct ExtractRun {
+  std::map<std::string, std::string> files;  // the XLIFF files and the memory
+  std::vector<std::string> warnings;
+  std::vector<std::string> reports;
+};
+
+ExtractRun extract(const ProjectConfig& config, const fs::path& root) {
+  Diagnostics warnings;
+  ExtractRun run;
+  for (const auto& r : run_extract(config, ExtractOptions{}, warnings)) {
+    run.reports.push_back(r.lang + " " + std::to_string(r.kept) + " " + std::to_string(r.reused) +
+                          " " + std::to_string(r.fuzzy) + " " + std::to_string(r.fresh) + " " +
+                          std::to_string(r.removed));
+  }
+  for (const auto& d : warnings.items()) {
+    run.warnings.push_back(d.check_id + " " + d.where.to_string() + " " + d.message);
+  }
+  run.files = test::files_below(root / "xliff");
+  for (const auto& [name, text] : test::files_below(root / "memory")) {
+    run.files["memory/" + name] = text;
+  }
+  return run;
+}
+
+// Puts the XLIFF files and the memory back as they were in `run`.
+void restore(const ExtractRun& run, const fs::path& root) {
+  fs::remove_all(root / "xliff");
+  fs::remove_all(root / "memory");
+  for (const auto& [name, text] : run.files) {
+    const fs::path file = name.rfind("memory/", 0) == 0 ? root / name : root / "xliff" / name;
+    fs::create_directories(file.parent_path());
+    write_file_atomically(file, text);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("an unchanged release is extracted from its files as a full extract would",
+          "[pipeline][carry-over]") {
+  test::TempDir dir;
+  test::make_project(dir.path(), "de, fr", {{"workflow/note.md", kRelease}});
+  // German is exchanged in XLIFF 1.2, and its file is the first one looked at.
+  const fs::path ini = dir.path() / "workflow/relocale.ini";
+  write_file_atomically(ini, read_file(ini) + "\n[lang.de]\nxliff-version = 1.2\n");
+  const ProjectConfig config = load_project_config(ini);
+
+  const ExtractRun first = extract(config, dir.path());
+  REQUIRE(first.warnings.size() == 2);  // (08/10) and 26 and 27 March, without a year
+  CHECK(first.warnings[0].find("value-ambiguous workflow/note.md") == 0);
+  // The warnings are kept with the source side, in both versions.
+  for (const std::string lang : {"de", "fr"}) {
+    const fs::path file = config.xliff_path(lang, "note");
+    CHECK(read_xliff(read_file(file), file.string()).source_warnings.size() == 2);
+  }
+  test::return_translated(config, "fr", "note", " [fr]");
+  const ExtractRun returned =
+      extract(config, dir.path());  // the fr file as a translator returned it
+  restore(returned, dir.path());
+
+  // From the files: the release's key holds.
+  const ExtractRun from_files = extract(config, dir.path());
+  // In full: the same state, each file's key spoilt so that none describes the release.
+  restore(returned, dir.path());
+  for (const std::string lang : {"de", "fr"}) {
+    const fs::path file = config.xliff_path(lang, "note");
+    std::string text = read_file(file);
+    const size_t key = text.find("-", text.find(lang == "de" ? "K" : "key=\"") + 5);
+    REQUIRE(key != std::string::npos);
+    text[key + 1] = text[key + 1] == '0' ? '1' : '0';
+    write_file_atomically(file, text);
+  }
+  const ExtractRun in_full = extract(config, dir.path());
+
+  CHECK(from_files.warnings == first.warnings);
+  CHECK(from_files.warnings == in_full.warnings);
+  CHECK(from_files.reports == in_full.reports);
+  REQUIRE(from_files.files.size() == in_full.files.size());
+  for (const auto& [name, text] : in_full.files) {
+    INFO(name);
+    CHECK(from_files.files.at(name) == text);
+  }
+  CHECK(from_files.files.at("fr/note.xlf").find(" [fr]</target>") != std::string::npos);
+}
