@@ -102,3 +102,33 @@ TEST_CASE("an unchanged release is extracted from its files as a full extract wo
   }
   CHECK(from_files.files.at("fr/note.xlf").find(" [fr]</target>") != std::string::npos);
 }
+
+TEST_CASE("build gives extract's warnings about the release, whether or not its files describe it",
+          "[pipeline][build]") {
+  test::TempDir dir;
+  const auto config = test::make_project(dir.path(), "fr", {{"workflow/note.md", kRelease}});
+  Diagnostics extracted;
+  run_extract(config, ExtractOptions{}, extracted);
+  REQUIRE(extracted.items().size() == 2);
+  auto value_warnings = [&config]() {
+    Diagnostics diagnostics;
+    run_build(config, BuildOptions{}, diagnostics);
+    std::vector<std::string> found;
+    for (const auto& d : diagnostics.items()) {
+      if (d.check_id == "value-ambiguous") {
+        found.push_back(d.where.to_string() + " " + d.message);
+      }
+    }
+    return found;
+  };
+  std::vector<std::string> expected;
+  for (const auto& d : extracted.items()) {
+    expected.push_back(d.where.to_string() + " " + d.message);
+  }
+  CHECK(value_warnings() == expected);  // from the file: its key holds
+  const fs::path file = config.xliff_path("fr", "note");
+  std::string text = read_file(file);
+  text.erase(text.find(" key=\""), 40);  // a tool dropped the key: the release is extracted
+  write_file_atomically(file, text);
+  CHECK(value_warnings() == expected);
+}

@@ -308,6 +308,19 @@ Document extract_document(const ProjectConfig& config, const std::string& releas
   return doc;
 }
 
+namespace {
+
+// extract's warnings about a release's text, as kept in an XLIFF file, given again.
+void add_source_warnings(Diagnostics& out, const std::string& release_path,
+                         const std::vector<SourceWarning>& warnings) {
+  for (const auto& warning : warnings) {
+    out.add("value-ambiguous", Severity::warning, Location{release_path, 0, 0, warning.unit_id},
+            warning.message);
+  }
+}
+
+}  // namespace
+
 CurrentRelease::CurrentRelease(const ProjectConfig& config, std::string release_path)
     : config_(config), release_path_(std::move(release_path)) {}
 
@@ -370,6 +383,7 @@ Document CurrentRelease::source_document() {
   kept_.reset();
   source.target_lang.clear();
   clear_translations(source);
+  add_source_warnings(warnings_, release_path_, source.source_warnings);
   return source;
 }
 
@@ -676,10 +690,7 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
   std::unique_ptr<Document> described =
       whole ? source_side_from_files(shared, files, release_path, inputs_key) : nullptr;
   if (described) {
-    for (const auto& warning : described->source_warnings) {
-      warnings.add("value-ambiguous", Severity::warning,
-                   Location{release_path, 0, 0, warning.unit_id}, warning.message);
-    }
+    add_source_warnings(warnings, release_path, described->source_warnings);
     part = std::move(*described);
     carry_over_and_write(shared, part, files, release, turns);
   } else {

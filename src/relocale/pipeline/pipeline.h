@@ -79,7 +79,8 @@ class CurrentRelease {
   bool is_described_by(const Document& doc);
   /// The release extracted (the first call extracts it).
   const Document& extracted();
-  /// Extract's warnings about the release; empty until extracted() was called.
+  /// Extract's warnings about the release: found by extracted(), or kept in the file that
+  /// source_document() took; empty until one of them was called.
   const Diagnostics& extraction_warnings() const { return warnings_; }
   /// Hands over a document that is_described_by() accepted, once its caller is done with it, so
   /// that source_document() can take its source side instead of extracting the release.
