@@ -114,3 +114,16 @@ if "$RELOCALE" check --help | grep -q github; then
   expect_in "$work/stdout" 'name="completeness"'
 fi
 cp "$work/release.md" "$release"
+
+# extract's warnings about a release are kept in its files and given again when the release has
+# not changed, in the language of the run that gives them, not of the run that found them.
+printf '\nThe deadline written as 31/02/2018 is no date at all.\n' >>"$release"
+expect_exit 0 "$RELOCALE" extract --lang fr
+expect_in "$work/stderr" '"31/02/2018" looks like a date but is not a valid one: left as text'
+expect_in xliff/fr/idm-geneva-release.xlf 'doubt="invalid-date">31/02/2018</rl:warning>'
+LANGUAGE=fr expect_exit 0 "$RELOCALE" extract --lang fr
+expect_in "$work/stderr" "« 31/02/2018 » ressemble à une date mais n'est pas une date valide : laissé tel quel"
+expect_not_in "$work/stderr" "looks like a date"
+LANGUAGE=fr expect_exit 0 "$RELOCALE" build --lang fr
+expect_in "$work/stderr" "« 31/02/2018 » ressemble à une date mais n'est pas une date valide"
+cp "$work/release.md" "$release"

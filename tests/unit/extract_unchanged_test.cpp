@@ -132,3 +132,33 @@ TEST_CASE("build gives extract's warnings about the release, whether or not its 
   write_file_atomically(file, text);
   CHECK(value_warnings() == expected);
 }
+
+TEST_CASE("a file that lost or gained a warning no longer describes its release",
+          "[pipeline][carry-over]") {
+  test::TempDir dir;
+  const auto config = test::make_project(dir.path(), "fr", {{"workflow/note.md", kRelease}});
+  const ExtractRun first = extract(config, dir.path());
+  REQUIRE(first.warnings.size() == 2);
+  const fs::path file = config.xliff_path("fr", "note");
+  const std::string written = read_file(file);
+  const Document doc = read_xliff(written, file.string());
+  REQUIRE(doc.source_warnings.size() == 2);
+  CHECK(doc.source_warnings[0].doubt == "date-without-year");
+  CHECK(doc.source_warnings[0].text == "08/10");
+
+  // An older relocale that kept the key but dropped the warnings, or a hand that added one.
+  const size_t from = written.find("<rl:warning");
+  const size_t to = written.find("</rl:warning>") + 13;
+  REQUIRE(from != std::string::npos);
+  for (const std::string& edited :
+       {written.substr(0, from) + written.substr(to),
+        written.substr(0, to) + "<rl:warning unit=\"x\" doubt=\"invalid-date\">1/1</rl:warning>" +
+            written.substr(to)}) {
+    write_file_atomically(file, edited);
+    CHECK_FALSE(CurrentRelease(config, "workflow/note.md")
+                    .is_described_by(read_xliff(edited, file.string())));
+    const ExtractRun again = extract(config, dir.path());
+    CHECK(again.warnings == first.warnings);  // found again by reading the release
+    CHECK(read_file(file) == written);
+  }
+}

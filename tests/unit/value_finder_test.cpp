@@ -83,9 +83,11 @@ TEST_CASE("a date without a year and no release date stays text with a warning",
             .empty());
   REQUIRE(warnings.size() == 3);
   CHECK(warnings[0].offset == 13);
-  CHECK(warnings[0].message ==
+  CHECK(warnings[0].doubt == ValueDoubt::date_without_year);
+  CHECK(warnings[0].text == "08/10");
+  CHECK(warnings[0].message() ==
         "\"08/10\" looks like a date without a year, and the release has no date: left as text");
-  CHECK(warnings[1].message ==
+  CHECK(warnings[1].message() ==
         "\"26 and 27 March\" looks like a date without a year, and the release has no date: left "
         "as text");
 }
@@ -94,8 +96,13 @@ TEST_CASE("impossible dates stay text and are reported", "[values]") {
   std::vector<ValueWarning> warnings;
   CHECK(describe("on 31/02/2018 and 30 February", in_2018(), &warnings).empty());
   REQUIRE(warnings.size() == 2);
-  CHECK(warnings[0].message ==
+  CHECK(warnings[0].doubt == ValueDoubt::invalid_date);
+  CHECK(warnings[0].message() ==
         "\"31/02/2018\" looks like a date but is not a valid one: left as text");
+  for (const auto doubt : {ValueDoubt::date_without_year, ValueDoubt::invalid_date}) {
+    CHECK(value_doubt_from_key(value_doubt_key(doubt)) == doubt);
+  }
+  CHECK_FALSE(value_doubt_from_key("unknown-doubt"));
 }
 
 TEST_CASE("fractions, paths and document symbols are not dates", "[values]") {

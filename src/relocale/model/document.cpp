@@ -106,6 +106,11 @@ void SourceFingerprint::add(const Document& part) {
         .add(piece.text)
         .add(piece.unit_id);
   }
+  // extract's warnings are part of what the file says of the release: a file that lost or gained
+  // one no longer describes it.
+  for (const auto& warning : part.source_warnings) {
+    warnings_.add("warning").add(warning.unit_id).add(warning.doubt).add(warning.text);
+  }
 }
 
 std::string SourceFingerprint::hex(const Document& header) const {
@@ -117,6 +122,7 @@ std::string SourceFingerprint::hex(const Document& header) const {
       .add(header.title)
       .add(units_.hex())
       .add(skeleton_.hex())
+      .add(warnings_.hex())
       .hex();
 }
 

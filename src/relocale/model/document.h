@@ -134,13 +134,14 @@ struct SkeletonPart {
 
 /// A warning extract gave about a release's text (a date it could not read, so left as written),
 /// kept in the XLIFF file beside the source side it was found in: an extract that takes the source
-/// side from the file, the release being unchanged, gives the warning again. The message is in
-/// the language of the extract that found it.
+/// side from the file, the release being unchanged, gives the warning again, in the language of
+/// its own messages (see value_doubt_message).
 struct SourceWarning {
   std::string unit_id;
-  std::string message;
+  std::string doubt;  // value_doubt_key: "date-without-year", "invalid-date"
+  std::string text;   // as written in the release
   bool operator==(const SourceWarning& o) const {
-    return unit_id == o.unit_id && message == o.message;
+    return unit_id == o.unit_id && doubt == o.doubt && text == o.text;
   }
 };
 
@@ -204,6 +205,7 @@ class SourceFingerprint {
  private:
   Fingerprint units_;
   Fingerprint skeleton_;
+  Fingerprint warnings_;
 };
 
 }  // namespace relocale

@@ -30,6 +30,7 @@
 #include "relocale/merger/merge_contract.h"
 #include "relocale/merger/merger.h"
 #include "relocale/pipeline/prepare_units.h"
+#include "relocale/protector/value_finder.h"
 #include "relocale/reader/release_reader.h"
 #include "relocale/segmenter/segmenter.h"
 #include "relocale/writer/release_writers.h"
@@ -100,7 +101,7 @@ void check_units_match_skeleton(const Document& doc, const std::string& file_nam
 // extract's output), ICU's and cmark's versions from the libraries themselves, and the
 // phone-number library's file (its name, size and time: Debian ships libphonenumber's metadata
 // updates as new builds of the same soname).
-constexpr const char* kExtractionScheme = "relocale-extract-5";
+constexpr const char* kExtractionScheme = "relocale-extract-6";
 
 // The file of the shared library that holds `symbol`, with its size and time, if its name
 // contains `name` (a static link or a symbol resolved elsewhere gives `fallback`).
@@ -310,12 +311,14 @@ Document extract_document(const ProjectConfig& config, const std::string& releas
 
 namespace {
 
-// extract's warnings about a release's text, as kept in an XLIFF file, given again.
+// extract's warnings about a release's text, as kept in an XLIFF file, given again in the
+// language of the messages.
 void add_source_warnings(Diagnostics& out, const std::string& release_path,
                          const std::vector<SourceWarning>& warnings) {
   for (const auto& warning : warnings) {
+    const auto doubt = value_doubt_from_key(warning.doubt);
     out.add("value-ambiguous", Severity::warning, Location{release_path, 0, 0, warning.unit_id},
-            warning.message);
+            doubt ? value_doubt_message(*doubt, warning.text) : warning.text);
   }
 }
 

@@ -239,7 +239,7 @@ void segment_units(Document& doc, const Segmenter& segmenter, const RecognitionO
     const Content protected_content =
         protect_values(whole, values, &next_id, &value_warnings, &warning_runs);
     for (const auto& w : value_warnings) {
-      pending.push_back({u, w.message});
+      pending.push_back({u, w});
     }
     std::vector<ByteRange> protected_ranges;
     const std::string flat = flat_text_of(protected_content, &protected_ranges);
@@ -252,10 +252,11 @@ void name_units(Document& doc, TakenUnitIds& taken, const PendingValueWarnings& 
                 Diagnostics& warnings) {
   assign_stable_ids(doc, taken);
   // Warnings name the unit by its stable id, known now.
-  for (const auto& [unit, message] : pending) {
+  for (const auto& [unit, warning] : pending) {
     warnings.add("value-ambiguous", Severity::warning,
-                 Location{doc.source_file, 0, 0, doc.units[unit].id}, message);
-    doc.source_warnings.push_back({doc.units[unit].id, message});
+                 Location{doc.source_file, 0, 0, doc.units[unit].id}, warning.message());
+    doc.source_warnings.push_back(
+        {doc.units[unit].id, value_doubt_key(warning.doubt), warning.text});
   }
 }
 

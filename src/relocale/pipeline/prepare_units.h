@@ -29,7 +29,7 @@ using TakenUnitIds = std::unordered_set<std::string>;
 /// prepare_units in two steps, for parts of a release segmented on several threads at once and
 /// named in order: segment_units (1 and 2, on any thread; warnings about values wait in `pending`
 /// with their unit's index), then name_units (3, in the parts' order, then the warnings).
-using PendingValueWarnings = std::vector<std::pair<size_t, std::string>>;
+using PendingValueWarnings = std::vector<std::pair<size_t, ValueWarning>>;
 void segment_units(Document& part, const Segmenter& segmenter, const RecognitionOptions& values,
                    PendingValueWarnings& pending);
 void name_units(Document& part, TakenUnitIds& taken, const PendingValueWarnings& pending,

@@ -370,9 +370,9 @@ class Finder {
   }
 
   /// A span that looked like a date but stays text: it must not be read as anything else, and it
-  /// is reported if no other date claims its bytes. The message rides in `format`.
-  void block(size_t begin, size_t end, std::string message) {
-    add(begin, end, PlaceholderKind::code, {}, kDate, std::move(message));
+  /// is reported if no other date claims its bytes. The doubt's key rides in `format`.
+  void block(size_t begin, size_t end, ValueDoubt doubt) {
+    add(begin, end, PlaceholderKind::code, {}, kDate, value_doubt_key(doubt));
   }
 
   /// Whether `re` matches at `a` (and not later); positions in `m` are relative to `a`.
@@ -612,18 +612,9 @@ class Finder {
     return year.matched ? std::stoi(year.str()) : options_.default_year;
   }
 
-  void yearless_date(size_t begin, size_t end) {
-    block(begin, end,
-          subst(tr("\"{1}\" looks like a date without a year, and the release has no date: left "
-                   "as text"),
-                {std::string(text_.substr(begin, end - begin))}));
-  }
+  void yearless_date(size_t begin, size_t end) { block(begin, end, ValueDoubt::date_without_year); }
 
-  void impossible_date(size_t begin, size_t end) {
-    block(begin, end,
-          subst(tr("\"{1}\" looks like a date but is not a valid one: left as text"),
-                {std::string(text_.substr(begin, end - begin))}));
-  }
+  void impossible_date(size_t begin, size_t end) { block(begin, end, ValueDoubt::invalid_date); }
 
   // Cheap checks that an anchor can start a match at all, so that std::regex, which costs
   // hundreds of instructions per attempt with twelve month names to try, runs only where one may.
@@ -1121,7 +1112,9 @@ class Finder {
     // read as numbers.
     for (const auto& v : chosen) {
       if (v.canonical.empty() && warnings_ != nullptr) {
-        warnings_->push_back({v.begin, v.format});
+        warnings_->push_back({v.begin,
+                              value_doubt_from_key(v.format).value_or(ValueDoubt::invalid_date),
+                              std::string(text_.substr(v.begin, v.end - v.begin))});
       }
     }
     chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
@@ -1177,6 +1170,37 @@ std::string mask_long_runs(std::string_view text) {
 }
 
 }  // namespace
+
+const char* value_doubt_key(ValueDoubt doubt) {
+  switch (doubt) {
+  case ValueDoubt::date_without_year:
+    return "date-without-year";
+  case ValueDoubt::invalid_date:
+    return "invalid-date";
+  }
+  return "invalid-date";
+}
+
+std::optional<ValueDoubt> value_doubt_from_key(std::string_view key) {
+  for (const auto doubt : {ValueDoubt::date_without_year, ValueDoubt::invalid_date}) {
+    if (key == value_doubt_key(doubt)) {
+      return doubt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string value_doubt_message(ValueDoubt doubt, const std::string& text) {
+  switch (doubt) {
+  case ValueDoubt::date_without_year:
+    return subst(tr("\"{1}\" looks like a date without a year, and the release has no date: left "
+                    "as text"),
+                 {text});
+  case ValueDoubt::invalid_date:
+    break;
+  }
+  return subst(tr("\"{1}\" looks like a date but is not a valid one: left as text"), {text});
+}
 
 std::vector<FoundValue> find_values(std::string_view text, const RecognitionOptions& options,
                                     std::vector<ValueWarning>* warnings) {

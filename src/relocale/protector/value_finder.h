@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,10 +29,24 @@ struct FoundValue {
   std::string format;     // for dates: ICU skeleton of the fields the source showed
 };
 
+/// Why something that looked like a value was left as text.
+enum class ValueDoubt {
+  date_without_year,  // "08/10" in a release that has no date
+  invalid_date,       // "31/02/2018"
+};
+/// Stable English key of a doubt ("date-without-year"), as kept in XLIFF files.
+const char* value_doubt_key(ValueDoubt doubt);
+/// Inverse of value_doubt_key; nullopt for an unknown key.
+std::optional<ValueDoubt> value_doubt_from_key(std::string_view key);
+/// The warning in the language of the messages, about `text` as written.
+std::string value_doubt_message(ValueDoubt doubt, const std::string& text);
+
 /// Something that looked like a value but was not certain: left as text and reported.
 struct ValueWarning {
   size_t offset = 0;
-  std::string message;  // translated
+  ValueDoubt doubt = ValueDoubt::invalid_date;
+  std::string text;  // as written
+  std::string message() const { return value_doubt_message(doubt, text); }
 };
 
 /// Finds dates, times, numbers, percentages, ordinals, currency amounts, phone numbers

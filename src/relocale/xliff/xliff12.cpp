@@ -75,8 +75,9 @@ std::vector<std::string> split_fields(const std::string& s) {
 }
 
 // The skeleton as records "<key><byte length>:<bytes>": R release, D date, N title, K extraction
-// key, T literal text, U unit id, W a warning of extract's about the text (its unit id, a line
-// end, its message). Lengths make it exact for any bytes, white space included.
+// key, T literal text, U unit id, W a warning of extract's about the text (its unit id, its doubt
+// and the text as written, each ended by a line end but the last). Lengths make it exact for any
+// bytes, white space included.
 void append_record(std::string& out, char key, const std::string& value) {
   out += key;
   out += std::to_string(value.size());
@@ -100,7 +101,7 @@ std::string encode_skeleton(const Document& doc) {
     }
   }
   for (const auto& warning : doc.source_warnings) {
-    append_record(out, 'W', warning.unit_id + "\n" + warning.message);
+    append_record(out, 'W', warning.unit_id + "\n" + warning.doubt + "\n" + warning.text);
   }
   return out;
 }
@@ -512,9 +513,15 @@ class Xliff12Reader {
         doc.skeleton.push_back({"", value});
         break;
       case 'W': {
-        const size_t line_end = std::min(value.find('\n'), value.size());
-        doc.source_warnings.push_back(
-            {value.substr(0, line_end), value.substr(std::min(line_end + 1, value.size()))});
+        // Unit id and doubt end at a line end each; the text, last, may hold any bytes.
+        std::string_view rest = value;
+        std::string fields[2];
+        for (auto& field : fields) {
+          const size_t line_end = std::min(rest.find('\n'), rest.size());
+          field = std::string(rest.substr(0, line_end));
+          rest.remove_prefix(std::min(line_end + 1, rest.size()));
+        }
+        doc.source_warnings.push_back({fields[0], fields[1], std::string(rest)});
         break;
       }
       default:

@@ -336,8 +336,12 @@ void write_xliff2_head(std::string& out, const Document& doc, std::string_view s
     // extract's warnings about the text, given again when the source side is taken from here.
     for (const auto& warning : doc.source_warnings) {
       inline_element(
-          out, 4, "rl:warning", [&] { append_xml_attribute(out, "unit", warning.unit_id); },
-          [&] { append_xml_text(out, warning.message); });
+          out, 4, "rl:warning",
+          [&] {
+            append_xml_attribute(out, "unit", warning.unit_id);
+            append_xml_attribute(out, "doubt", warning.doubt);
+          },
+          [&] { append_xml_text(out, warning.text); });
     }
     out += "      </rl:skeleton>\n";
   }
@@ -452,7 +456,8 @@ class Xliff2Reader {
         } else if (local_name(part) == "unit") {
           doc.skeleton.push_back({"", part.attribute("ref").value()});
         } else if (local_name(part) == "warning") {
-          doc.source_warnings.push_back({part.attribute("unit").value(), part.text().get()});
+          doc.source_warnings.push_back(
+              {part.attribute("unit").value(), part.attribute("doubt").value(), part.text().get()});
         }
       }
     }
