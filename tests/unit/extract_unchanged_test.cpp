@@ -3,6 +3,7 @@
 // recognising its values again: the files, the memory and the warnings are those of a full
 // extract, in XLIFF 2.0 and 1.2.
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 #include "relocale/base/files.h"
 #include "relocale/pipeline/pipeline.h"
@@ -161,4 +162,31 @@ TEST_CASE("a file that lost or gained a warning no longer describes its release"
     CHECK(again.warnings == first.warnings);  // found again by reading the release
     CHECK(read_file(file) == written);
   }
+}
+
+TEST_CASE("extract leaves a file that would come out as it was untouched",
+          "[pipeline][carry-over]") {
+  test::TempDir dir;
+  const auto config = test::make_project(dir.path(), "fr, de", {{"workflow/note.md", kRelease}});
+  Diagnostics warnings;
+  run_extract(config, ExtractOptions{}, warnings);
+  test::return_translated(config, "fr", "note", " [fr]");
+  run_extract(config, ExtractOptions{}, warnings);  // the returned file as extract writes it
+  auto inode_of = [&config](const std::string& lang) {
+    struct stat st {};
+    REQUIRE(stat(config.xliff_path(lang, "note").c_str(), &st) == 0);
+    return st.st_ino;
+  };
+  const auto fr = inode_of("fr");
+  const auto de = inode_of("de");
+  const std::string fr_text = read_file(config.xliff_path("fr", "note"));
+  run_extract(config, ExtractOptions{}, warnings);
+  CHECK(inode_of("fr") == fr);  // not replaced: the same file, not a new one renamed over it
+  CHECK(inode_of("de") == de);
+  CHECK(read_file(config.xliff_path("fr", "note")) == fr_text);
+  // A changed release changes the files: they are written again, atomically.
+  write_file_atomically(dir.path() / "workflow/note.md", std::string(kRelease) + "\nMore.\n");
+  run_extract(config, ExtractOptions{}, warnings);
+  CHECK(inode_of("fr") != fr);
+  CHECK(read_file(config.xliff_path("fr", "note")).find("More.") != std::string::npos);
 }

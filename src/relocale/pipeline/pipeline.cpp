@@ -609,9 +609,16 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
       write_xliff2_units(part, file.write,
                          [&file](std::string_view piece) { file.units->append(piece); });
     } else {
-      AtomicFileWriter updated(file.xliff);
-      write_xliff(part, file.write, [&updated](std::string_view piece) { updated.write(piece); });
-      commit_unless_changed(updated, file);
+      // A file that comes out as it was read is left as it is: nothing rewritten, its time kept,
+      // for whatever watches the files (an editor, make, a sync). A release is whole here, so its
+      // file is made in memory first.
+      std::string xliff;
+      write_xliff(part, file.write, [&xliff](std::string_view piece) { xliff += piece; });
+      if (!file.had_previous || Fingerprint().add(xliff).hex() != file.previous_digest) {
+        AtomicFileWriter updated(file.xliff);
+        updated.write(xliff);
+        commit_unless_changed(updated, file);
+      }
     }
   }
 }
