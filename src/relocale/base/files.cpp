@@ -343,7 +343,28 @@ void SpillBuffer::replay(const std::function<void(std::string_view)>& sink) {
   sink(buffer_);
 }
 
+namespace {
+
+// Whether the file at `path` is a regular file holding exactly `contents` (its size first).
+bool holds_already(const fs::path& path, std::string_view contents) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
+      static_cast<uint64_t>(info.st_size) != contents.size()) {
+    return false;
+  }
+  try {
+    return read_file(path) == contents;
+  } catch (const Error&) {
+    return false;  // unreadable: written again, which says why if it cannot be
+  }
+}
+
+}  // namespace
+
 void AtomicFileSet::add(const fs::path& path, std::string_view contents) {
+  if (holds_already(path, contents)) {
+    return;  // already in place: left untouched, its time kept
+  }
   pending_.push_back({write_temporary(path, contents), path});
 }
 

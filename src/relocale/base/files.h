@@ -69,7 +69,8 @@ class SpillBuffer {
 
 /// Several files that are all written or none: each goes to a temporary file first, and only when
 /// every one is complete are they renamed into place (a failed build writes nothing for a
-/// language).
+/// language). A file that holds its contents already is left untouched (its time kept, for
+/// whatever watches the files: make, a sync, an upload of changed pages).
 class AtomicFileSet {
  public:
   AtomicFileSet() = default;
