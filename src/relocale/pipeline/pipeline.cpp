@@ -666,6 +666,120 @@ std::unique_ptr<Document> source_side_from_files(const ExtractShared& shared,
   return source;
 }
 
+// One release's files while extract works on it, and what their heads are written from at the
+// end.
+struct ReleaseState {
+  std::vector<LanguageFile> files;
+  Document part;              // the part written last; at the end, the release's header
+  std::string skeleton_xml;   // a release in parts: its skeleton, for the heads
+  size_t bytes_reported = 0;  // to the progress counter, as parts are written
+};
+
+// The release read from its text, a batch of parts at a time: each batch segmented a part per
+// core, while the next one is read in a release in parts, then each part named, carried over and
+// written in order. Leaves in `state` the release's header (the last part, with the key) and, in
+// parts, its skeleton for the heads.
+void extract_from_text(const ExtractShared& shared, const std::string& release_path,
+                       const std::string& inputs_key, ReleaseParts& parts, ReleaseTurns& turns,
+                       Diagnostics& warnings, ReleaseState& state) {
+  const ProjectConfig& config = shared.config;
+  const std::string release = release_name(release_path);
+  const bool in_parts = parts.part_count() > 1;
+  // A release in parts has them segmented a few at a time, one per core (segmenting and
+  // recognising values is most of the work, and each part's is its own, with a segmenter of its
+  // own); ids, the memory and writing then take them in order.
+  const unsigned threads =
+      shared.options.threads > 0 ? shared.options.threads : default_thread_count();
+  const size_t batch = in_parts ? std::min<size_t>(threads, parts.part_count()) : 1;
+  std::vector<std::unique_ptr<Segmenter>> own_segmenters;
+  std::vector<const Segmenter*> segmenters{&thread_segmenter(config)};
+  while (segmenters.size() < batch) {
+    own_segmenters.push_back(std::make_unique<Segmenter>(
+        load_srx_file(config.path(config.srx_file)), config.source_lang));
+    segmenters.push_back(own_segmenters.back().get());
+  }
+  TakenUnitIds unit_ids;
+  std::vector<SourceWarning> release_warnings;  // of every part, for the head
+  SourceFingerprint fingerprint;
+  std::optional<RecognitionOptions> values;
+  // A batch of parts: read, then segmented a part per core, then taken in order.
+  struct Batch {
+    std::vector<Document> parts;
+    std::vector<PendingValueWarnings> pending;
+    std::vector<size_t> end;  // where each part ends in the release
+    size_t count = 0;
+  };
+  auto read_and_segment = [&](Batch& b) {
+    b.parts.resize(batch);
+    b.pending.resize(batch);
+    b.end.resize(batch);
+    b.count = 0;
+    while (b.count < batch && parts.next(b.parts[b.count])) {
+      complete_header(b.parts[b.count], config, release_path);
+      b.end[b.count] = parts.bytes_done();
+      ++b.count;
+    }
+    if (b.count == 0) {
+      return;
+    }
+    if (!values) {
+      values = recognition_options(config, b.parts[0]);
+    }
+    // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
+    auto segment_part = [&](size_t k) {
+      b.pending[k].clear();
+      segment_units(b.parts[k], *segmenters[k], *values, b.pending[k]);
+    };
+    parallel_for(b.count, segment_part, threads);
+  };
+  Batch current;
+  Batch next;
+  read_and_segment(current);
+  while (current.count > 0) {
+    // A release in parts has its next batch read and segmented while this one is named, carried
+    // over and written, so that both cores stay busy on one big release (one thread asked for:
+    // one after the other). Nothing of it depends on the other: the files are the same.
+    std::future<void> reading;
+    if (in_parts && threads > 1) {
+      try {
+        reading = std::async(std::launch::async, [&] { read_and_segment(next); });
+      } catch (const std::system_error&) {
+        // No thread to spare: the next batch is read once this one is written.
+        reading = std::async(std::launch::deferred, [&] { read_and_segment(next); });
+      }
+    }
+    for (size_t k = 0; k < current.count; ++k) {
+      state.part = std::move(current.parts[k]);
+      name_units(state.part, unit_ids, current.pending[k], warnings);
+      fingerprint.add(state.part);
+      if (in_parts) {
+        for (const auto& piece : state.part.skeleton) {
+          append_xliff2_skeleton_part(state.skeleton_xml, piece);
+        }
+        release_warnings.insert(release_warnings.end(), state.part.source_warnings.begin(),
+                                state.part.source_warnings.end());
+      } else {
+        state.part.extraction_key = inputs_key + "-" + fingerprint.hex(state.part);
+      }
+      carry_over_and_write(shared, state.part, state.files, release, turns);
+      if (in_parts) {  // a big release shows how far it is, part by part
+        shared.progress.advance(0, current.end[k] - state.bytes_reported);
+        state.bytes_reported = current.end[k];
+      }
+    }
+    if (reading.valid()) {
+      reading.get();
+    } else {
+      read_and_segment(next);
+    }
+    std::swap(current, next);
+  }
+  state.part.extraction_key = inputs_key + "-" + fingerprint.hex(state.part);
+  if (in_parts) {
+    state.part.source_warnings = std::move(release_warnings);
+  }
+}
+
 // One release into each target language's XLIFF file, carrying over every translation already
 // there (and the memory's). A release with no XLIFF file yet is read, segmented and written a
 // part at a time (ReleaseParts): each language's units wait in a SpillBuffer until the end,
@@ -680,135 +794,40 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
   const fs::path path = path_inside(config.root, release_path, config.config_file.string());
   const std::string bytes = read_file(path);
   const std::string release = release_name(release_path);
-  std::vector<LanguageFile> files = language_files(shared, release);
+  ReleaseState state;
+  state.files = language_files(shared, release);
   bool whole = shared.options.part_bytes == 0;
-  for (const auto& file : files) {
+  for (const auto& file : state.files) {
     whole = whole || file.write.version != "2.0" || file.had_previous;
   }
   ReleaseParts parts(bytes, release_path, "", whole ? 0 : shared.options.part_bytes);
-  const bool in_parts = parts.part_count() > 1;
-  if (in_parts) {  // then every file is XLIFF 2.0, its units kept until the head can be written
-    for (auto& file : files) {
+  if (parts.part_count() > 1) {  // every file is 2.0, its units kept until the head can be written
+    for (auto& file : state.files) {
       file.units = std::make_unique<SpillBuffer>(file.xliff.parent_path(), size_t{2} << 20);
     }
   }
   const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
-  std::string skeleton_xml;
-  Document part;
-  size_t bytes_reported = 0;  // to the progress counter, as parts are written
   // An unchanged release: its source side from its files, and the warnings extract gave then.
   std::unique_ptr<Document> described =
-      whole ? source_side_from_files(shared, files, release_path, inputs_key) : nullptr;
+      whole ? source_side_from_files(shared, state.files, release_path, inputs_key) : nullptr;
   if (described) {
     add_source_warnings(warnings, release_path, described->source_warnings);
-    part = std::move(*described);
-    carry_over_and_write(shared, part, files, release, turns);
+    state.part = std::move(*described);
+    carry_over_and_write(shared, state.part, state.files, release, turns);
   } else {
-    // A release in parts has them segmented a few at a time, one per core (segmenting and
-    // recognising values is most of the work, and each part's is its own, with a segmenter of its
-    // own); ids, the memory and writing then take them in order.
-    const unsigned threads =
-        shared.options.threads > 0 ? shared.options.threads : default_thread_count();
-    const size_t batch = in_parts ? std::min<size_t>(threads, parts.part_count()) : 1;
-    std::vector<std::unique_ptr<Segmenter>> own_segmenters;
-    std::vector<const Segmenter*> segmenters{&thread_segmenter(config)};
-    while (segmenters.size() < batch) {
-      own_segmenters.push_back(std::make_unique<Segmenter>(
-          load_srx_file(config.path(config.srx_file)), config.source_lang));
-      segmenters.push_back(own_segmenters.back().get());
-    }
-    TakenUnitIds unit_ids;
-    std::vector<SourceWarning> release_warnings;  // of every part, for the head
-    SourceFingerprint fingerprint;
-    std::optional<RecognitionOptions> values;
-    // A batch of parts: read, then segmented a part per core, then taken in order.
-    struct Batch {
-      std::vector<Document> parts;
-      std::vector<PendingValueWarnings> pending;
-      std::vector<size_t> end;  // where each part ends in the release
-      size_t count = 0;
-    };
-    auto read_and_segment = [&](Batch& b) {
-      b.parts.resize(batch);
-      b.pending.resize(batch);
-      b.end.resize(batch);
-      b.count = 0;
-      while (b.count < batch && parts.next(b.parts[b.count])) {
-        complete_header(b.parts[b.count], config, release_path);
-        b.end[b.count] = parts.bytes_done();
-        ++b.count;
-      }
-      if (b.count == 0) {
-        return;
-      }
-      if (!values) {
-        values = recognition_options(config, b.parts[0]);
-      }
-      // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
-      auto segment_part = [&](size_t k) {
-        b.pending[k].clear();
-        segment_units(b.parts[k], *segmenters[k], *values, b.pending[k]);
-      };
-      parallel_for(b.count, segment_part, threads);
-    };
-    Batch current;
-    Batch next;
-    read_and_segment(current);
-    while (current.count > 0) {
-      // A release in parts has its next batch read and segmented while this one is named, carried
-      // over and written, so that both cores stay busy on one big release (one thread asked for:
-      // one after the other). Nothing of it depends on the other: the files are the same.
-      std::future<void> reading;
-      if (in_parts && threads > 1) {
-        try {
-          reading = std::async(std::launch::async, [&] { read_and_segment(next); });
-        } catch (const std::system_error&) {
-          // No thread to spare: the next batch is read once this one is written.
-          reading = std::async(std::launch::deferred, [&] { read_and_segment(next); });
-        }
-      }
-      for (size_t k = 0; k < current.count; ++k) {
-        part = std::move(current.parts[k]);
-        name_units(part, unit_ids, current.pending[k], warnings);
-        fingerprint.add(part);
-        if (in_parts) {
-          for (const auto& piece : part.skeleton) {
-            append_xliff2_skeleton_part(skeleton_xml, piece);
-          }
-          release_warnings.insert(release_warnings.end(), part.source_warnings.begin(),
-                                  part.source_warnings.end());
-        } else {
-          part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
-        }
-        carry_over_and_write(shared, part, files, release, turns);
-        if (in_parts) {  // a big release shows how far it is, part by part
-          shared.progress.advance(0, current.end[k] - bytes_reported);
-          bytes_reported = current.end[k];
-        }
-      }
-      if (reading.valid()) {
-        reading.get();
-      } else {
-        read_and_segment(next);
-      }
-      std::swap(current, next);
-    }
-    part.extraction_key = inputs_key + "-" + fingerprint.hex(part);
-    if (in_parts) {
-      part.source_warnings = std::move(release_warnings);
-    }
+    extract_from_text(shared, release_path, inputs_key, parts, turns, warnings, state);
   }
   // Done with the memory: the releases after this one need not wait for its files' writing.
   turns.end_all();
   std::vector<ExtractResult> results;
-  for (auto& file : files) {
+  for (auto& file : state.files) {
     if (file.units) {
-      write_head_and_units(file, part, skeleton_xml);
+      write_head_and_units(file, state.part, state.skeleton_xml);
     }
     results.push_back({release, file.lang, file.xliff, file.report.kept, file.report.reused,
                        file.report.fuzzy, file.report.fresh, file.report.removed});
   }
-  shared.progress.advance(1, bytes.size() - bytes_reported);
+  shared.progress.advance(1, bytes.size() - state.bytes_reported);
   return results;
 }
 
