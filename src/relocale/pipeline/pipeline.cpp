@@ -311,6 +311,13 @@ Document extract_document(const ProjectConfig& config, const std::string& releas
 
 namespace {
 
+// Whether a file read from XLIFF holds the source side that the inputs (see
+// extraction_inputs_key) make: its key names those inputs and a digest of what it holds now.
+bool extraction_key_holds(const Document& doc, const std::string& inputs_key) {
+  return !doc.extraction_key.empty() &&
+         doc.extraction_key == inputs_key + "-" + source_fingerprint(doc);
+}
+
 // extract's warnings about a release's text, as kept in an XLIFF file, given again in the
 // language of the messages.
 void add_source_warnings(Diagnostics& out, const std::string& release_path,
@@ -329,7 +336,7 @@ CurrentRelease::CurrentRelease(const ProjectConfig& config, std::string release_
 
 bool CurrentRelease::is_described_by(const Document& doc) {
   if (doc.extraction_key.empty()) {
-    return false;
+    return false;  // without reading the release for its inputs' key
   }
   std::string inputs_key;
   {
@@ -340,7 +347,7 @@ bool CurrentRelease::is_described_by(const Document& doc) {
     }
     inputs_key = inputs_key_;
   }
-  return doc.extraction_key == inputs_key + "-" + source_fingerprint(doc);
+  return extraction_key_holds(doc, inputs_key);
 }
 
 void CurrentRelease::keep_for_source(Document&& described) {
@@ -553,6 +560,14 @@ void write_head_and_units(LanguageFile& file, Document& header, const std::strin
   commit_unless_changed(updated, file);
 }
 
+// Reads the file a language had when extract started, and the digest of its bytes, by which it is
+// known whether it changed on disk meanwhile (commit_unless_changed) or comes out the same.
+void read_previous(const ProjectConfig& config, LanguageFile& file, const std::string& release) {
+  const std::string bytes = read_file(file.xliff);
+  file.previous_digest = Fingerprint().add(bytes).hex();
+  file.previous = std::make_unique<Document>(load_xliff_file(config, file.lang, release, &bytes));
+}
+
 // Carries translations over into one part of a release and writes its units, for each language in
 // turn (XLIFF 1.2 whole, the release being one part).
 void carry_over_and_write(const ExtractShared& shared, Document& part,
@@ -583,13 +598,10 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
     }
     part.target_lang = file.lang;
     // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
-    std::unique_ptr<Document> previous = std::move(file.previous);
-    if (file.had_previous && !previous) {
-      const std::string previous_bytes = read_file(file.xliff);
-      file.previous_digest = Fingerprint().add(previous_bytes).hex();
-      previous =
-          std::make_unique<Document>(load_xliff_file(config, file.lang, release, &previous_bytes));
+    if (file.had_previous && !file.previous) {
+      read_previous(config, file, release);
     }
+    std::unique_ptr<Document> previous = std::move(file.previous);
     turns.begin(l);  // the releases before this one have added what they had
     {
       std::lock_guard<std::mutex> lock(shared.memory_mutex);
@@ -637,28 +649,21 @@ std::unique_ptr<Document> source_side_from_files(const ExtractShared& shared,
   if (first == files.end()) {
     return nullptr;
   }
-  const std::string bytes = read_file(first->xliff);
-  first->previous_digest = Fingerprint().add(bytes).hex();
-  first->previous = std::make_unique<Document>(
-      load_xliff_file(shared.config, first->lang, release_name(release_path), &bytes));
-  const Document& file = *first->previous;
-  if (file.extraction_key.empty() ||
-      file.extraction_key != inputs_key + "-" + source_fingerprint(file)) {
+  read_previous(shared.config, *first, release_name(release_path));
+  if (!extraction_key_holds(*first->previous, inputs_key)) {
     return nullptr;
   }
   // As extract makes it: no targets, notes or candidates, positions in order, the release's path.
-  auto source = std::make_unique<Document>(file);
+  auto source = std::make_unique<Document>(*first->previous);
   source->target_lang.clear();
   source->source_file = release_path;
+  clear_translations(*source);
   int position = 0;
   for (auto& unit : source->units) {
     unit.position = ++position;
     unit.notes.clear();
     unit.line = 0;
     for (auto& seg : unit.segments) {
-      seg.target.reset();
-      seg.state = SegmentState::initial;
-      seg.candidates.clear();
       seg.notes.clear();
       seg.line = 0;
     }
