@@ -65,10 +65,6 @@ TEST_CASE("releases meet the memory in their order, on one thread or two", "[pip
   const auto one_thread = extract_all(1);
   for (int run = 0; run < 3; ++run) {
     const auto two_threads = extract_all(2);
-    CHECK(two_threads.size() == one_thread.size());
-    for (const auto& [name, text] : one_thread) {
-      INFO(name);
-      CHECK(two_threads.at(name) == text);
-    }
+    test::check_same_files(one_thread, two_threads);
   }
 }

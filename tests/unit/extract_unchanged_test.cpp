@@ -3,7 +3,6 @@
 // recognising its values again: the files, the memory and the warnings are those of a full
 // extract, in XLIFF 2.0 and 1.2.
 #include <catch2/catch.hpp>
-#include <sys/stat.h>
 
 #include "relocale/base/files.h"
 #include "relocale/pipeline/pipeline.h"
@@ -96,11 +95,7 @@ TEST_CASE("an unchanged release is extracted from its files as a full extract wo
   CHECK(from_files.warnings == first.warnings);
   CHECK(from_files.warnings == in_full.warnings);
   CHECK(from_files.reports == in_full.reports);
-  REQUIRE(from_files.files.size() == in_full.files.size());
-  for (const auto& [name, text] : in_full.files) {
-    INFO(name);
-    CHECK(from_files.files.at(name) == text);
-  }
+  test::check_same_files(in_full.files, from_files.files);
   CHECK(from_files.files.at("fr/note.xlf").find(" [fr]</target>") != std::string::npos);
 }
 
@@ -173,9 +168,7 @@ TEST_CASE("extract leaves a file that would come out as it was untouched",
   test::return_translated(config, "fr", "note", " [fr]");
   run_extract(config, ExtractOptions{}, warnings);  // the returned file as extract writes it
   auto inode_of = [&config](const std::string& lang) {
-    struct stat st {};
-    REQUIRE(stat(config.xliff_path(lang, "note").c_str(), &st) == 0);
-    return st.st_ino;
+    return test::inode_of(config.xliff_path(lang, "note"));
   };
   const auto fr = inode_of("fr");
   const auto de = inode_of("de");

@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include <catch2/catch.hpp>
-#include <sys/stat.h>
 
 #include "relocale/base/error.h"
 #include "test_support.h"
@@ -40,25 +39,20 @@ TEST_CASE("an uncommitted file set writes nothing", "[files]") {
 
 TEST_CASE("a file set leaves a file that holds its contents already untouched", "[files]") {
   test::TempDir dir;
-  const auto inode_of = [](const fs::path& p) {
-    struct stat st {};
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st.st_ino;
-  };
   {
     AtomicFileSet set;
     set.add(dir.path() / "a.html", "<p>a</p>");
     set.add(dir.path() / "a.txt", "a");
     set.commit();
   }
-  const auto html = inode_of(dir.path() / "a.html");
-  const auto text = inode_of(dir.path() / "a.txt");
+  const auto html = test::inode_of(dir.path() / "a.html");
+  const auto text = test::inode_of(dir.path() / "a.txt");
   AtomicFileSet set;
   set.add(dir.path() / "a.html", "<p>a</p>");  // the same bytes: left as it is
   set.add(dir.path() / "a.txt", "b");          // the same size, other bytes: written
   set.commit();
-  CHECK(inode_of(dir.path() / "a.html") == html);
-  CHECK(inode_of(dir.path() / "a.txt") != text);
+  CHECK(test::inode_of(dir.path() / "a.html") == html);
+  CHECK(test::inode_of(dir.path() / "a.txt") != text);
   CHECK(read_file(dir.path() / "a.txt") == "b");
 }
 

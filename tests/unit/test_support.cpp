@@ -2,6 +2,8 @@
 
 #include <atomic>
 
+#include <catch2/catch.hpp>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "relocale/base/files.h"
@@ -66,6 +68,22 @@ std::map<std::string, std::string> files_below(const std::filesystem::path& root
     }
   }
   return files;
+}
+
+void check_same_files(const std::map<std::string, std::string>& expected,
+                      const std::map<std::string, std::string>& actual) {
+  REQUIRE(actual.size() == expected.size());
+  for (const auto& [name, text] : expected) {
+    INFO(name);
+    REQUIRE(actual.count(name) == 1);
+    CHECK(actual.at(name) == text);
+  }
+}
+
+unsigned long inode_of(const std::filesystem::path& file) {
+  struct stat st {};
+  REQUIRE(::stat(file.c_str(), &st) == 0);
+  return static_cast<unsigned long>(st.st_ino);
 }
 
 }  // namespace relocale::test

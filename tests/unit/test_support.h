@@ -45,4 +45,12 @@ void return_translated(const ProjectConfig& config, const std::string& lang,
 /// Every file below `root`, by its path relative to root, with its contents.
 std::map<std::string, std::string> files_below(const std::filesystem::path& root);
 
+/// Checks that `actual` holds the same files as `expected` (see files_below), each byte for byte,
+/// naming the file that differs.
+void check_same_files(const std::map<std::string, std::string>& expected,
+                      const std::map<std::string, std::string>& actual);
+
+/// The inode of a file: a file written atomically again is a new one renamed over the old.
+unsigned long inode_of(const std::filesystem::path& file);
+
 }  // namespace relocale::test
