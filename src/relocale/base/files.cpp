@@ -7,6 +7,7 @@
 #include <cstring>
 #include <mutex>
 #include <set>
+#include <shared_mutex>
 #include <thread>
 #include <utility>
 
@@ -26,21 +27,36 @@ namespace fs = std::filesystem;
 namespace {
 
 // Temporary files being written. On SIGINT, SIGTERM or SIGHUP a dedicated thread (sigwait, so
-// no async-signal-safety limits) takes the mutex, removes them and exits. Temporaries are created
-// and renamed under the same mutex, so none can appear between the clean-up and the exit, even
-// while other threads keep writing.
-std::mutex g_temporaries_mutex;
+// no async-signal-safety limits) removes them and exits. Worker threads create, rename and remove
+// their temporaries holding g_file_operations shared, so two threads never wait for each other's
+// system calls; the clean-up thread takes it exclusively, so it waits for the operations under
+// way and none starts after it: no temporary can appear between the clean-up and the exit.
+std::shared_mutex g_file_operations;
+// Set before the clean-up takes its lock: an operation that starts after it gives up at once, so
+// the exclusive lock is not kept waiting by a stream of new shared ones.
+std::atomic<bool> g_exiting{false};
+std::mutex g_temporaries_mutex;  // guards g_temporaries, and is held only to change it
 std::set<std::string> g_temporaries;
-bool g_exiting = false;  // guarded by g_temporaries_mutex
 std::once_flag g_cleanup_installed;
+
+void remember_temporary(const fs::path& temporary) {
+  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+  g_temporaries.insert(temporary.string());
+}
+
+void forget_temporary(const fs::path& temporary) {
+  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+  g_temporaries.erase(temporary.string());
+}
 
 void wait_for_interrupt_and_clean_up(sigset_t signals) {
   int signal_number = 0;
   if (sigwait(&signals, &signal_number) != 0) {
     return;
   }
-  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
   g_exiting = true;
+  const std::unique_lock<std::shared_mutex> operations(g_file_operations);
+  const std::lock_guard<std::mutex> lock(g_temporaries_mutex);
   for (const auto& name : g_temporaries) {
     ::unlink(name.c_str());
   }
@@ -59,9 +75,9 @@ fs::path temporary_name_for(const fs::path& path) {
 
 // Removes a temporary that will not be renamed into place.
 void discard_temporary(const fs::path& temporary) {
-  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+  const std::shared_lock<std::shared_mutex> operation(g_file_operations);
   ::unlink(temporary.c_str());
-  g_temporaries.erase(temporary.string());
+  forget_temporary(temporary);
 }
 
 // Creates the temporary file for `path` (and its folder), registered for clean-up on a signal.
@@ -77,14 +93,14 @@ fs::path open_temporary(const fs::path& path, int* fd) {
   }
   const fs::path temporary = temporary_name_for(path);
   {
-    std::lock_guard<std::mutex> lock(g_temporaries_mutex);
+    const std::shared_lock<std::shared_mutex> operation(g_file_operations);
     if (g_exiting) {
       throw Error(Location{path.string()},
                   tr("relocale was interrupted; the file was not written"));
     }
     *fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (*fd >= 0) {
-      g_temporaries.insert(temporary.string());
+      remember_temporary(temporary);
     }
   }
   if (*fd < 0) {
@@ -135,15 +151,18 @@ fs::path write_temporary(const fs::path& path, std::string_view contents) {
 }
 
 void rename_into_place(const fs::path& temporary, const fs::path& path) {
-  std::unique_lock<std::mutex> lock(g_temporaries_mutex);
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
-    ::unlink(temporary.c_str());
-    g_temporaries.erase(temporary.string());
-    lock.unlock();
-    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(saved)}));
+  int failure = 0;
+  {
+    const std::shared_lock<std::shared_mutex> operation(g_file_operations);
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+      failure = errno;
+      ::unlink(temporary.c_str());
+    }
+    forget_temporary(temporary);
   }
-  g_temporaries.erase(temporary.string());
+  if (failure != 0) {
+    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(failure)}));
+  }
 }
 
 }  // namespace
@@ -272,10 +291,8 @@ void AtomicFileWriter::commit() {
 }
 
 AtomicFileSet::~AtomicFileSet() {
-  std::lock_guard<std::mutex> lock(g_temporaries_mutex);
   for (const auto& p : pending_) {
-    ::unlink(p.temporary.c_str());
-    g_temporaries.erase(p.temporary.string());
+    discard_temporary(p.temporary);
   }
 }
 
