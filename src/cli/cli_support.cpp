@@ -206,17 +206,6 @@ ProgressCallback ProgressLine::callback() {
   };
 }
 
-std::string RelativePaths::operator()(const std::filesystem::path& file) {
-  const auto folder = file.parent_path();
-  auto found = folders_.find(folder);
-  if (found == folders_.end()) {
-    found =
-        folders_.emplace(folder, std::filesystem::relative(folder.empty() ? "." : folder, base_))
-            .first;
-  }
-  return (found->second / file.filename()).lexically_normal().string();
-}
-
 void print_warnings(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.items()) {
     const std::string place = d.where.to_string();

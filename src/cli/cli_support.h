@@ -60,19 +60,6 @@ class ProgressLine {
   std::mutex mutex_;  // the callback is called from the worker threads
 };
 
-/// Shows paths relative to a base folder, as fs::relative does, but resolves each folder once:
-/// fs::relative resolves every component of both paths on every call, and a build of 2,000
-/// releases printed 18,000 paths (fifteen readlink calls each).
-class RelativePaths {
- public:
-  explicit RelativePaths(std::filesystem::path base) : base_(std::move(base)) {}
-  std::string operator()(const std::filesystem::path& file);
-
- private:
-  std::filesystem::path base_;
-  std::map<std::filesystem::path, std::filesystem::path> folders_;
-};
-
 /// Prints warnings and errors to stderr, one line each: "relocale: warning: file:line: message".
 void print_warnings(const Diagnostics& diagnostics);
 

@@ -52,7 +52,7 @@ int run_build_command(const CommandContext& context) {
     }
     std::string files;
     for (const auto& f : r.files) {
-      files += (files.empty() ? "" : " ") + shown(f);
+      files += (files.empty() ? "" : " ") + shown.relative(f);
     }
     std::cout << r.lang << ": " << files << "\n";
   }

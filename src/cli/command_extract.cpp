@@ -46,10 +46,10 @@ int run_extract_command(const CommandContext& context) {
   print_warnings(warnings);
   RelativePaths shown(config.root);
   for (const auto& r : results) {
-    std::cout << subst(
-                     tr("{1}: kept {2}, reused {3}, fuzzy {4}, new {5}, removed {6}"),
-                     {shown(r.xliff_file), std::to_string(r.kept), std::to_string(r.reused),
-                      std::to_string(r.fuzzy), std::to_string(r.fresh), std::to_string(r.removed)})
+    std::cout << subst(tr("{1}: kept {2}, reused {3}, fuzzy {4}, new {5}, removed {6}"),
+                       {shown.relative(r.xliff_file), std::to_string(r.kept),
+                        std::to_string(r.reused), std::to_string(r.fuzzy), std::to_string(r.fresh),
+                        std::to_string(r.removed)})
               << "\n";
   }
   return kSuccess;

@@ -69,6 +69,35 @@ TEST_CASE("paths that leave the project are refused", "[files]") {
                       "cfg: path \"escape/x\" leads outside the project through a symbolic link");
 }
 
+TEST_CASE("paths are shown relative to a folder, as fs::relative and fs::proximate show them",
+          "[files]") {
+  test::TempDir dir;
+  const fs::path base = dir.path() / "repo";
+  fs::create_directories(base / "xliff" / "fr");
+  fs::create_directories(dir.path() / "elsewhere");
+  RelativePaths shown(base);
+  const fs::path inside = base / "xliff" / "fr" / "a.xlf";
+  const fs::path outside = dir.path() / "elsewhere" / "b.xlf";
+  CHECK(shown.relative(inside) == "xliff/fr/a.xlf");
+  CHECK(shown.relative(base / "xliff" / "fr" / "b.xlf") == "xliff/fr/b.xlf");  // folder known
+  CHECK(shown.relative(outside) == "../elsewhere/b.xlf");
+  CHECK(shown.inside_or_as_given(inside) == "xliff/fr/a.xlf");
+  CHECK(shown.inside_or_as_given(outside) == outside.lexically_normal().string());
+  // The same answers fs::relative and fs::proximate give for a file that is not a link.
+  CHECK(shown.relative(inside) == fs::relative(inside, base).string());
+  CHECK(shown.relative(outside) == fs::relative(outside, base).string());
+  // A folder reached through a link in the base is the same folder.
+  fs::create_directory_symlink(base / "xliff", base / "x");
+  CHECK(shown.inside_or_as_given(base / "x" / "fr" / "c.xlf") == "xliff/fr/c.xlf");
+  // Paths given relative to the working folder are resolved from it.
+  const fs::path was = fs::current_path();
+  fs::current_path(base);
+  RelativePaths from_here(fs::current_path());
+  CHECK(from_here.inside_or_as_given("xliff/fr/../fr/a.xlf") == "xliff/fr/a.xlf");
+  CHECK(from_here.inside_or_as_given("a.xlf") == "a.xlf");
+  fs::current_path(was);
+}
+
 TEST_CASE("a second lock on the same project is refused with a clear message", "[files]") {
   test::TempDir dir;
   ProjectLock first(dir.path());

@@ -537,6 +537,32 @@ fs::path path_inside(const fs::path& root, const std::string& relative,
   return joined;
 }
 
+fs::path RelativePaths::folder_relative(const fs::path& file) {
+  const fs::path folder = file.parent_path();
+  const std::lock_guard<std::mutex> lock(mutex_);
+  auto found = folders_.find(folder);
+  if (found == folders_.end()) {
+    std::error_code ec;
+    fs::path relative = fs::relative(folder.empty() ? "." : folder, base_, ec);
+    found = folders_.emplace(folder, ec ? fs::path() : std::move(relative)).first;
+  }
+  return found->second;
+}
+
+std::string RelativePaths::relative(const fs::path& file) {
+  const fs::path folder = folder_relative(file);
+  return folder.empty() ? file.lexically_normal().string()
+                        : (folder / file.filename()).lexically_normal().string();
+}
+
+std::string RelativePaths::inside_or_as_given(const fs::path& file) {
+  const fs::path folder = folder_relative(file);
+  if (folder.empty() || *folder.begin() == "..") {
+    return file.lexically_normal().string();
+  }
+  return (folder / file.filename()).lexically_normal().string();
+}
+
 namespace {
 
 // ".<name>.<pid>.<counter>.tmp", as temporary_name_for makes them: the pid of the process that

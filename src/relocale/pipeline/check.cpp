@@ -2,27 +2,13 @@
 
 #include <filesystem>
 
+#include "relocale/base/files.h"
 #include "relocale/base/parallel.h"
 #include "relocale/checker/glossary.h"
 #include "relocale/checker/qa_checks.h"
 #include "relocale/pipeline/pipeline.h"
 
 namespace relocale {
-
-namespace {
-
-// The path as a CI system wants it: relative to the working folder (the repository root) when
-// the file is inside it, so GitHub annotations land on the file.
-std::string shown_path(const std::filesystem::path& path) {
-  std::error_code ec;
-  const auto relative = std::filesystem::proximate(path, ec);
-  if (ec || relative.empty() || *relative.begin() == "..") {
-    return path.lexically_normal().string();
-  }
-  return relative.string();
-}
-
-}  // namespace
 
 CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) {
   CheckResult result;
@@ -35,6 +21,9 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
   std::vector<std::vector<LanguageReport>> reports(releases.size());
   std::vector<Diagnostics> findings_of(releases.size());
   ProgressCounter progress(options.progress, releases.size());
+  // XLIFF paths as a CI system wants them: relative to the working folder (the repository root)
+  // when the file is inside it, so GitHub annotations land on the file.
+  RelativePaths shown(std::filesystem::current_path());
   auto check_release = [&](size_t r) {
     const std::string& release_path = releases[r];
     const std::string release = release_name(release_path);
@@ -54,7 +43,7 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       LanguageReport report;
       report.release = release;
       report.lang = lang;
-      report.xliff_file = shown_path(config.xliff_path(lang, release));
+      report.xliff_file = shown.inside_or_as_given(config.xliff_path(lang, release));
       report.completeness = measure_completeness(doc);
       report.threshold =
           options.threshold
