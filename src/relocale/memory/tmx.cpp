@@ -7,6 +7,7 @@
 
 #include <pugixml.hpp>
 
+#include "relocale/base/ascii.h"
 #include "relocale/base/error.h"
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
@@ -29,19 +30,6 @@ constexpr const char* kFormatProp = "x-relocale-format-";
 constexpr const char* kIdProp = "x-relocale-id-";
 constexpr const char* kTypePrefix = "rl:";
 
-bool same_language(const std::string& a, const std::string& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
-std::string lowercase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // The memory's entries grouped by language pair (pairs in order, entries in the order added
 // within one): extract adds a language's entries in release order on any number of threads,
 // while entries of different languages interleave as the threads go. Grouped, the file is the
@@ -49,7 +37,8 @@ std::string lowercase(std::string text) {
 std::vector<const TmEntry*> entries_by_language_pair(const TranslationMemory& memory) {
   std::vector<std::pair<std::string, const TmEntry*>> keyed;
   for (const auto& entry : memory.entries()) {
-    keyed.emplace_back(lowercase(entry.source_lang) + '\n' + lowercase(entry.target_lang), &entry);
+    keyed.emplace_back(ascii_lower(entry.source_lang) + '\n' + ascii_lower(entry.target_lang),
+                       &entry);
   }
   std::stable_sort(keyed.begin(), keyed.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -456,7 +445,7 @@ class TmxReader {
     if (srclang != kAllLanguages) {
       source = sides.size();
       for (size_t i = 0; i < sides.size(); ++i) {
-        if (same_language(sides[i].lang, srclang)) {
+        if (equal_ignoring_ascii_case(sides[i].lang, srclang)) {
           source = i;
           break;
         }
@@ -517,7 +506,7 @@ std::string write_tmx(const TranslationMemory& memory, const std::string& source
   auto body = tmx.append_child("body");
   for (const TmEntry* listed : entries_by_language_pair(memory)) {
     const TmEntry& entry = *listed;
-    if (!all && !same_language(entry.source_lang, source_lang)) {
+    if (!all && !equal_ignoring_ascii_case(entry.source_lang, source_lang)) {
       continue;
     }
     auto tu = body.append_child("tu");

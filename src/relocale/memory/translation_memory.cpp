@@ -2,24 +2,16 @@
 
 #include <algorithm>
 
+#include "relocale/base/ascii.h"
 #include "relocale/memory/similarity.h"
 
 namespace relocale {
 
 namespace {
 
-std::string lower_ascii(std::string text) {
-  for (auto& c : text) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return text;
-}
-
 std::pair<std::string, std::string> pair_key(const std::string& source_lang,
                                              const std::string& target_lang) {
-  return {lower_ascii(source_lang), lower_ascii(target_lang)};
+  return {ascii_lower(source_lang), ascii_lower(target_lang)};
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include <unicode/ucurr.h>
 #include <unicode/utf8.h>
 
+#include "relocale/base/ascii.h"
 #include "relocale/base/i18n.h"
 
 namespace relocale {
@@ -450,14 +451,14 @@ class Finder {
 
   /// Where "http" or "www." occurs, in any case.
   std::vector<size_t> url_starts() const {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     std::vector<size_t> out;
     for (size_t i = 0; i + 4 <= text_.size(); ++i) {
-      const char c = lower(text_[i]);
+      const char c = ascii_lower(text_[i]);
       if (c != 'h' && c != 'w') {
         continue;  // the common case, without looking further
       }
-      const char word[] = {c, lower(text_[i + 1]), lower(text_[i + 2]), lower(text_[i + 3])};
+      const char word[] = {c, ascii_lower(text_[i + 1]), ascii_lower(text_[i + 2]),
+                           ascii_lower(text_[i + 3])};
       const std::string_view w(word, 4);
       if (w == "http" || w == "www.") {
         out.push_back(i);

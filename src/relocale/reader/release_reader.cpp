@@ -8,6 +8,7 @@
 
 #include <cmark.h>
 
+#include "relocale/base/ascii.h"
 #include "relocale/base/error.h"
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
@@ -486,7 +487,7 @@ size_t first_unsafe_offset(std::string_view text, size_t body) {
   for (size_t at = text.find('<', body); at < unsafe; at = text.find('<', at + 1)) {
     std::string lowered;
     for (size_t i = at + 1; i < text.size() && i < at + 10; ++i) {
-      lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+      lowered += ascii_lower(text[i]);
     }
     for (const char* tag : {"!", "?", "script", "pre", "style", "textarea"}) {
       if (lowered.compare(0, std::strlen(tag), tag) == 0) {

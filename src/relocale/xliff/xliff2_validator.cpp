@@ -11,6 +11,7 @@
 
 #include <pugixml.hpp>
 
+#include "relocale/base/ascii.h"
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
 #include "relocale/xliff/xliff2_validator_context.h"
@@ -842,11 +843,6 @@ void Validator::check_languages(pugi::xml_node node) {
     }
     return {};
   };
-  auto same = [](std::string a, std::string b) {
-    std::transform(a.begin(), a.end(), a.begin(), ::tolower);
-    std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-    return a == b;
-  };
   for (auto c : element_children(node)) {
     const bool is_source = ctx_.is(c, kCoreNs, "source");
     const bool is_target = ctx_.is(c, kCoreNs, "target");
@@ -859,7 +855,8 @@ void Validator::check_languages(pugi::xml_node node) {
           in_match && std::string(parent.attribute("reference").value()) == "yes";
       const auto lang = lang_of(c);
       const std::string& expected = is_source ? ctx_.src_lang : ctx_.trg_lang;
-      if (lang && !expected.empty() && !(is_target && reference) && !same(lang.value(), expected)) {
+      if (lang && !expected.empty() && !(is_target && reference) &&
+          !equal_ignoring_ascii_case(lang.value(), expected)) {
         ctx_.error(c, is_source ? "xliff-source-lang" : "xliff-target-lang",
                    subst(tr("the <{1}>'s language {2} (xml:lang) differs from the document's {3} "
                             "{4}"),

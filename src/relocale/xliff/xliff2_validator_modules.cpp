@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "relocale/base/ascii.h"
 #include "relocale/base/i18n.h"
 #include "relocale/xliff/xliff2_validator_context.h"
 #include "relocale/xliff/xliff2_validator_inline.h"
@@ -271,11 +272,6 @@ void check_metadata(Context& ctx, pugi::xml_node metadata) {
 void check_resource_data(Context& ctx, pugi::xml_node data) {
   no_text(ctx, data);
   std::set<std::string> ids;
-  auto same_lang = [](std::string a, std::string b) {
-    std::transform(a.begin(), a.end(), a.begin(), ::tolower);
-    std::transform(b.begin(), b.end(), b.begin(), ::tolower);
-    return a == b;
-  };
   for (auto item : element_children(data)) {
     const bool is_item = ctx.is(item, kResNs, "resourceItem");
     if (!is_item && !ctx.is(item, kResNs, "resourceItemRef")) {
@@ -313,7 +309,7 @@ void check_resource_data(Context& ctx, pugi::xml_node data) {
       // other languages than trgLang.
       if (auto lang = c.attribute("xml:lang"); lang && local == "source") {
         const std::string& expected = ctx.src_lang;
-        if (!expected.empty() && !same_lang(lang.value(), expected)) {
+        if (!expected.empty() && !equal_ignoring_ascii_case(lang.value(), expected)) {
           ctx.error(c, "res-lang",
                     subst(tr("<{1}> xml:lang={2} differs from the document's {3} {4}"),
                           {c.name(), in_quotes(lang.value()),
