@@ -1,8 +1,16 @@
 #include "relocale/base/files.h"
 
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <thread>
 
 #include <catch2/catch.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "relocale/base/error.h"
 #include "test_support.h"
@@ -222,4 +230,97 @@ TEST_CASE("a file written piece by piece appears whole on commit, and not at all
     ++entries;
   }
   CHECK(entries == 1);  // no temporary left behind
+}
+
+namespace {
+
+// Writes files in `folder` in every way relocale does, kept or dropped, until the process ends.
+[[noreturn]] void keep_writing(const fs::path& folder, int thread) {
+  for (long i = 0;; ++i) {
+    const fs::path file = folder / ("f" + std::to_string(thread) + "-" + std::to_string(i % 5));
+    try {
+      switch (i % 4) {
+      case 0:
+        write_file_atomically(file, "a");
+        break;
+      case 1: {
+        AtomicFileWriter writer(file);
+        writer.write("b");
+        if (i % 8 == 1) {
+          writer.commit();
+        }
+        break;
+      }
+      case 2: {
+        AtomicFileSet set;
+        set.add(file, std::to_string(i));
+        set.add(file.string() + ".txt", std::to_string(i));
+        if (i % 8 == 2) {
+          set.commit();
+        }
+        break;
+      }
+      default: {
+        AtomicFileWriter writer(file);
+        writer.write("c");
+        throw std::runtime_error("dropped");
+      }
+      }
+    } catch (const std::exception&) {
+      // the next file
+    }
+  }
+}
+
+std::vector<fs::path> temporaries_in(const fs::path& folder) {
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    if (entry.path().extension() == ".tmp") {
+      found.push_back(entry.path());
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+// Run in a process of its own (below), which the signal ends: eight threads write until then.
+TEST_CASE("writing on eight threads until a signal", "[.interrupted-writers]") {
+  const char* folder = std::getenv("RELOCALE_TEST_FOLDER");
+  REQUIRE(folder != nullptr);
+  install_interrupt_cleanup();
+  for (int t = 0; t < 8; ++t) {
+    std::thread(keep_writing, fs::path(folder), t).detach();
+  }
+  for (;;) {
+    std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+}
+
+TEST_CASE("a signal while eight threads write ends the process and leaves no temporary file",
+          "[files]") {
+  test::TempDir dir;
+  for (int run = 0; run < 8; ++run) {
+    const fs::path folder = dir.path() / std::to_string(run);
+    fs::create_directories(folder);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      setenv("RELOCALE_TEST_FOLDER", folder.c_str(), 1);
+      execl("/proc/self/exe", "relocale_tests", "[.interrupted-writers]",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    // Once the writers are at work, a little later each run, the signal comes.
+    while (fs::is_empty(folder)) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(3 * run));
+    REQUIRE(kill(child, SIGTERM) == 0);
+    int status = 0;
+    REQUIRE(waitpid(child, &status, 0) == child);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 128 + SIGTERM);
+    CHECK(temporaries_in(folder).empty());
+  }
 }

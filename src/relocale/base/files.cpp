@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstring>
 #include <mutex>
@@ -28,16 +29,38 @@ namespace {
 
 // Temporary files being written. On SIGINT, SIGTERM or SIGHUP a dedicated thread (sigwait, so
 // no async-signal-safety limits) removes them and exits. Worker threads create, rename and remove
-// their temporaries holding g_file_operations shared, so two threads never wait for each other's
-// system calls; the clean-up thread takes it exclusively, so it waits for the operations under
-// way and none starts after it: no temporary can appear between the clean-up and the exit.
+// their temporaries as FileOperations, holding g_file_operations shared, so two threads never wait
+// for each other's system calls; the clean-up thread takes it exclusively, so it waits for the
+// operations under way and none starts after it: no temporary can appear between the clean-up
+// and the exit.
 std::shared_mutex g_file_operations;
-// Set before the clean-up takes its lock: an operation that starts after it gives up at once, so
-// the exclusive lock is not kept waiting by a stream of new shared ones.
-std::atomic<bool> g_exiting{false};
-std::mutex g_temporaries_mutex;  // guards g_temporaries, and is held only to change it
+std::atomic<bool> g_exiting{false};  // set by the clean-up thread before it takes its lock
+std::mutex g_temporaries_mutex;      // guards g_temporaries; held for a set operation only
 std::set<std::string> g_temporaries;
 std::once_flag g_cleanup_installed;
+
+/// One creation, renaming or removal of a temporary file, with g_file_operations held shared.
+/// Once the clean-up has begun, an operation does not start: it waits for the process to end.
+/// Taking the lock then would keep the clean-up waiting, since a shared_mutex lets new shared
+/// owners in ahead of a waiting exclusive one.
+class FileOperation {
+ public:
+  FileOperation() {
+    if (!g_exiting) {
+      lock_ = std::shared_lock<std::shared_mutex>(g_file_operations);
+      if (!g_exiting) {
+        return;
+      }
+      lock_.unlock();  // the clean-up began while this thread waited for the lock
+    }
+    for (;;) {
+      std::this_thread::sleep_for(std::chrono::seconds(1));  // until the clean-up's _exit
+    }
+  }
+
+ private:
+  std::shared_lock<std::shared_mutex> lock_;
+};
 
 void remember_temporary(const fs::path& temporary) {
   std::lock_guard<std::mutex> lock(g_temporaries_mutex);
@@ -75,7 +98,7 @@ fs::path temporary_name_for(const fs::path& path) {
 
 // Removes a temporary that will not be renamed into place.
 void discard_temporary(const fs::path& temporary) {
-  const std::shared_lock<std::shared_mutex> operation(g_file_operations);
+  const FileOperation operation;
   ::unlink(temporary.c_str());
   forget_temporary(temporary);
 }
@@ -92,19 +115,19 @@ fs::path open_temporary(const fs::path& path, int* fd) {
     }
   }
   const fs::path temporary = temporary_name_for(path);
+  int failure = 0;
   {
-    const std::shared_lock<std::shared_mutex> operation(g_file_operations);
-    if (g_exiting) {
-      throw Error(Location{path.string()},
-                  tr("relocale was interrupted; the file was not written"));
-    }
+    const FileOperation operation;
+    // Named before it exists: a name that cannot be kept (no memory) leaves no file behind.
+    remember_temporary(temporary);
     *fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (*fd >= 0) {
-      remember_temporary(temporary);
+    if (*fd < 0) {
+      failure = errno;
+      forget_temporary(temporary);
     }
   }
-  if (*fd < 0) {
-    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(errno)}));
+  if (failure != 0) {
+    throw Error(Location{path.string()}, subst(tr("cannot write: {1}"), {std::strerror(failure)}));
   }
   return temporary;
 }
@@ -153,7 +176,7 @@ fs::path write_temporary(const fs::path& path, std::string_view contents) {
 void rename_into_place(const fs::path& temporary, const fs::path& path) {
   int failure = 0;
   {
-    const std::shared_lock<std::shared_mutex> operation(g_file_operations);
+    const FileOperation operation;
     if (std::rename(temporary.c_str(), path.c_str()) != 0) {
       failure = errno;
       ::unlink(temporary.c_str());

@@ -18,9 +18,9 @@ std::string read_file(const std::filesystem::path& path);
 /// those signals to the clean-up thread; the first atomic write calls it otherwise.
 void install_interrupt_cleanup();
 
-/// Writes contents to `.<name>.<pid>.tmp` in the target's folder, flushes it and renames it into
-/// place, so a reader never sees a half-written file and a failed run leaves the old one intact.
-/// Creates missing parent folders. A signal during the write removes the temporary file.
+/// Writes contents to `.<name>.<pid>.<n>.tmp` in the target's folder, flushes it and renames it
+/// into place, so a reader never sees a half-written file and a failed run leaves the old one
+/// intact. Creates missing parent folders. A signal during the write removes the temporary file.
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
 /// The same, for a file written piece by piece (a big release's XLIFF is never held whole):
