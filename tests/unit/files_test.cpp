@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -94,6 +95,11 @@ TEST_CASE("paths are shown relative to a folder, as fs::relative and fs::proxima
   // The same answers fs::relative and fs::proximate give for a file that is not a link.
   CHECK(shown.relative(inside) == fs::relative(inside, base).string());
   CHECK(shown.relative(outside) == fs::relative(outside, base).string());
+  // A file that is itself a link is shown by its own name, not its target's.
+  fs::create_directories(dir.path() / "real");
+  std::ofstream(dir.path() / "real" / "d.xlf") << "x";
+  fs::create_symlink(dir.path() / "real" / "d.xlf", base / "xliff" / "fr" / "d.xlf");
+  CHECK(shown.inside_or_as_given(base / "xliff" / "fr" / "d.xlf") == "xliff/fr/d.xlf");
   // A folder reached through a link in the base is the same folder.
   fs::create_directory_symlink(base / "xliff", base / "x");
   CHECK(shown.inside_or_as_given(base / "x" / "fr" / "c.xlf") == "xliff/fr/c.xlf");
@@ -311,13 +317,23 @@ TEST_CASE("a signal while eight threads write ends the process and leaves no tem
             static_cast<char*>(nullptr));
       _exit(127);
     }
-    // Once the writers are at work, a little later each run, the signal comes.
+    // Once the writers are at work, a little later each run, the signal comes. A child that
+    // ends before writing anything (it could not start) fails the test instead of hanging it.
+    int status = 0;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::minutes(2);
     while (fs::is_empty(folder)) {
+      const pid_t ended = waitpid(child, &status, WNOHANG);
+      if (ended == child || std::chrono::steady_clock::now() > give_up) {
+        if (ended != child) {
+          kill(child, SIGKILL);
+          waitpid(child, &status, 0);
+        }
+        FAIL("the writing process wrote nothing (status " << status << ")");
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(3 * run));
     REQUIRE(kill(child, SIGTERM) == 0);
-    int status = 0;
     REQUIRE(waitpid(child, &status, 0) == child);
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 128 + SIGTERM);

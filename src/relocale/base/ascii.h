@@ -7,8 +7,9 @@
 namespace relocale {
 
 // Case folding for language tags, XML names, tag names and URL schemes: ASCII letters only.
-// std::tolower follows the C locale, which gettext sets from the environment; in a single-byte
-// locale (ISO-8859-1) it would change the bytes of UTF-8 sequences too.
+// std::tolower follows the C locale, which relocale sets from the environment for gettext: in a
+// Turkish locale it leaves "I" as it is (or makes it a dotless ı), and in a single-byte locale
+// (ISO-8859-1) it changes the bytes of UTF-8 sequences too.
 
 /// The ASCII letter in lower case; any other byte as it is.
 constexpr char ascii_lower(char c) {

@@ -405,7 +405,10 @@ void AtomicFileSet::add(const fs::path& path, std::string_view contents) {
   if (holds_already(path, contents)) {
     return;  // already in place: left untouched, its time kept
   }
-  pending_.push_back({write_temporary(path, contents), path});
+  // Room first: once the temporary exists, keeping it must not fail, or it would be left behind.
+  pending_.reserve(pending_.size() + 1);
+  fs::path target = path;
+  pending_.push_back({write_temporary(target, contents), std::move(target)});
 }
 
 void AtomicFileSet::commit() {

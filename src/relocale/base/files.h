@@ -110,12 +110,15 @@ std::filesystem::path path_inside(const std::filesystem::path& root, const std::
 
 /// Paths as they are shown to a user, relative to a base folder, with each folder resolved once:
 /// fs::relative and fs::proximate resolve every component of both paths on every call (a
-/// readlink each), which a build or check of 2,000 releases did 20 times per file. A file named
-/// through a symbolic link keeps its name. Safe to call from several threads.
+/// readlink each), which a build or check of 2,000 releases did 20 times per file. Only the
+/// folders are resolved: a file that is itself a symbolic link is shown by its own name, where
+/// fs::relative would show its target's. Safe to call from several threads.
 class RelativePaths {
  public:
   explicit RelativePaths(std::filesystem::path base) : base_(std::move(base)) {}
-  /// `file` relative to the base, as fs::relative gives it ("../" when it is outside).
+  /// `file` relative to the base as fs::relative makes it for its folder ("../" when it is
+  /// outside); `file` itself, normalised, when its folder has no relative form (it cannot be
+  /// resolved).
   std::string relative(const std::filesystem::path& file);
   /// `file` relative to the base when it is inside it, else `file` itself, normalised, as
   /// fs::proximate with the outside kept as given: what a CI system needs to place annotations.
