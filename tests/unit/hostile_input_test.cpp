@@ -55,6 +55,20 @@ TEST_CASE("XLIFF groups nested 100,000 deep are refused, not a stack overflow", 
   CHECK(e.message() == "elements nested more than 256 deep; this is not a translation file");
 }
 
+TEST_CASE("elements nested 256 deep are read, and the 257th level is refused where it starts",
+          "[hostile]") {
+  pugi::xml_document xml;
+  CHECK_NOTHROW(parse_xml(xml, repeat("<a>", 256) + repeat("</a>", 256), "t.xml"));
+  try {
+    parse_xml(xml, repeat("<a>", 257) + repeat("</a>", 257), "t.xml");
+    FAIL("257 levels were accepted");
+  } catch (const Error& e) {
+    CHECK(e.where().line == 1);
+    CHECK(e.where().column == 3 * 256 + 2);  // the name of the 257th <a>, where pugixml points
+    CHECK(e.message() == "elements nested more than 256 deep; this is not a translation file");
+  }
+}
+
 TEST_CASE("inline codes nested 100,000 deep are refused, not a stack overflow", "[hostile]") {
   const std::string text = std::string(kHead) +
                            "<file id=\"f\"><unit id=\"u\"><segment id=\"s\">\n<source>" +
