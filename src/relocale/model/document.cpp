@@ -11,7 +11,7 @@ namespace relocale {
 namespace {
 struct KindName {
   PlaceholderKind kind;
-  const char* key;
+  std::string_view key;  // a view, so that a look-up compares lengths before bytes
 };
 constexpr std::array<KindName, 13> kKindNames{{
     {PlaceholderKind::date, "date"},
@@ -33,7 +33,7 @@ constexpr std::array<KindName, 13> kKindNames{{
 const char* placeholder_kind_key(PlaceholderKind kind) {
   for (const auto& k : kKindNames) {
     if (k.kind == kind) {
-      return k.key;
+      return k.key.data();  // each key is a string literal, so it ends with a NUL
     }
   }
   return "code";
