@@ -625,14 +625,14 @@ class Xliff2Reader {
     }
   }
 
-  std::string data_of(const std::string& ref) const {
+  std::string data_of(std::string_view ref) const {
     const auto it = data_.find(ref);
     return it == data_.end() ? "" : it->second;
   }
 
   static std::string code_kind(const pugi::xml_node& node) {
-    const std::string type = node.attribute("type").value();
-    const std::string sub = node.attribute("subType").value();
+    const std::string_view type = node.attribute("type").value();
+    const std::string_view sub = node.attribute("subType").value();
     if (type == "link") {
       return "link";
     }
@@ -696,11 +696,11 @@ class Xliff2Reader {
   std::string_view text_;
   std::string file_;
   std::set<std::string> unit_ids_;  // ids of the units read so far, for duplicates
-  std::map<std::string, std::string> data_;
+  std::map<std::string, std::string, std::less<>> data_;  // by id; looked up without a copy
   struct ValueInfo {
     std::string kind, value, format;
   };
-  std::map<std::string, ValueInfo> values_;  // rl:placeholders of the current unit
+  std::map<std::string, ValueInfo, std::less<>> values_;  // rl:placeholders of the current unit
 };
 
 }  // namespace
