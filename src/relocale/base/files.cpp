@@ -33,10 +33,12 @@ namespace {
 // for each other's system calls; the clean-up thread takes it exclusively, so it waits for the
 // operations under way and none starts after it: no temporary can appear between the clean-up
 // and the exit.
-std::shared_mutex g_file_operations;
+// The lock and the set are made once and never destroyed: a signal can reach the clean-up thread
+// while the process ends normally, after the destructors of static objects have run.
+std::shared_mutex& g_file_operations = *new std::shared_mutex;
 std::atomic<bool> g_exiting{false};  // set by the clean-up thread before it takes its lock
 std::mutex g_temporaries_mutex;      // guards g_temporaries; held for a set operation only
-std::set<std::string> g_temporaries;
+std::set<std::string>& g_temporaries = *new std::set<std::string>;
 std::once_flag g_cleanup_installed;
 
 /// One creation, renaming or removal of a temporary file, with g_file_operations held shared.
