@@ -160,6 +160,12 @@ std::string extraction_inputs_key(const ProjectConfig& config, const std::string
   return f.hex();
 }
 
+// A source side's extraction key: the digest of its inputs (extraction_inputs_key) and the digest
+// of what it holds (a SourceFingerprint's hex).
+std::string extraction_key(const std::string& inputs_key, const std::string& source_digest) {
+  return inputs_key + "-" + source_digest;
+}
+
 }  // namespace
 
 namespace {
@@ -305,7 +311,7 @@ Document extract_document(const ProjectConfig& config, const std::string& releas
   // Segment: SRX rules over ICU sentence breaks, never inside a recognised value.
   prepare_units(doc, thread_segmenter(config), recognition_options(config, doc), warnings);
   doc.extraction_key =
-      extraction_inputs_key(config, release_path, bytes) + "-" + source_fingerprint(doc);
+      extraction_key(extraction_inputs_key(config, release_path, bytes), source_fingerprint(doc));
   return doc;
 }
 
@@ -315,7 +321,7 @@ namespace {
 // extraction_inputs_key) make: its key names those inputs and a digest of what it holds now.
 bool extraction_key_holds(const Document& doc, const std::string& inputs_key) {
   return !doc.extraction_key.empty() &&
-         doc.extraction_key == inputs_key + "-" + source_fingerprint(doc);
+         doc.extraction_key == extraction_key(inputs_key, source_fingerprint(doc));
 }
 
 // extract's warnings about a release's text, as kept in an XLIFF file, given again in the
@@ -764,7 +770,7 @@ void extract_from_text(const ExtractShared& shared, const std::string& release_p
         release_warnings.insert(release_warnings.end(), state.part.source_warnings.begin(),
                                 state.part.source_warnings.end());
       } else {
-        state.part.extraction_key = inputs_key + "-" + fingerprint.hex(state.part);
+        state.part.extraction_key = extraction_key(inputs_key, fingerprint.hex(state.part));
       }
       carry_over_and_write(shared, state.part, state.files, release, turns);
       if (in_parts) {  // a big release shows how far it is, part by part
@@ -779,7 +785,7 @@ void extract_from_text(const ExtractShared& shared, const std::string& release_p
     }
     std::swap(current, next);
   }
-  state.part.extraction_key = inputs_key + "-" + fingerprint.hex(state.part);
+  state.part.extraction_key = extraction_key(inputs_key, fingerprint.hex(state.part));
   if (in_parts) {
     state.part.source_warnings = std::move(release_warnings);
   }
