@@ -222,6 +222,15 @@ size_t read_some(int fd, char* data, size_t size, const fs::path& path) {
   }
 }
 
+int open_for_reading(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    throw Error(Location{path.string()},
+                subst(tr("cannot read file: {1}"), {std::strerror(errno)}));
+  }
+  return fd;
+}
+
 struct FileCloser {
   int fd;
   ~FileCloser() { ::close(fd); }
@@ -230,11 +239,7 @@ struct FileCloser {
 }  // namespace
 
 std::string read_file(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    throw Error(Location{path.string()},
-                subst(tr("cannot read file: {1}"), {std::strerror(errno)}));
-  }
+  const int fd = open_for_reading(path);
   const FileCloser closer{fd};
   // The size first, then one read into a string of that size: reading through a stream grew
   // the string by doubling and copied every byte several times.
@@ -266,6 +271,19 @@ std::string read_file(const fs::path& path) {
   }
   contents.resize(used);
   return contents;
+}
+
+void read_file_in_pieces(const fs::path& path, size_t piece_size,
+                         const std::function<bool(std::string_view piece)>& piece) {
+  const int fd = open_for_reading(path);
+  const FileCloser closer{fd};
+  std::string buffer(std::max<size_t>(piece_size, 1), '\0');
+  for (;;) {
+    const size_t got = read_some(fd, buffer.data(), buffer.size(), path);
+    if (got == 0 || !piece(std::string_view(buffer.data(), got))) {
+      return;
+    }
+  }
 }
 
 void write_file_atomically(const fs::path& path, std::string_view contents) {

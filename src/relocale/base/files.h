@@ -13,6 +13,12 @@ namespace relocale {
 /// Reads a whole file as bytes. Throws Error naming the file when it cannot be read.
 std::string read_file(const std::filesystem::path& path);
 
+/// Reads a file a piece of at most `piece_size` bytes at a time and hands each piece to `piece`,
+/// in order, until the file ends or `piece` returns false: for a file too big to hold whole.
+/// Throws Error as read_file does.
+void read_file_in_pieces(const std::filesystem::path& path, size_t piece_size,
+                         const std::function<bool(std::string_view piece)>& piece);
+
 /// Makes SIGINT, SIGTERM and SIGHUP remove the temporary files being written and exit (128 + the
 /// signal). Call it first thing in main, before any thread starts, so that every thread leaves
 /// those signals to the clean-up thread; the first atomic write calls it otherwise.

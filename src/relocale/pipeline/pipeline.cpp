@@ -246,12 +246,8 @@ unsigned threads_for_languages(const ProjectConfig& config, const std::string& r
 Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
                          const std::string& release, const std::string* bytes) {
   const fs::path file = config.xliff_path(lang, release);
-  std::string read_now;
-  if (bytes == nullptr) {
-    read_now = read_file(file);
-    bytes = &read_now;
-  }
-  Document doc = read_xliff(*bytes, file.string());
+  // A big file is read a part at a time, never whole.
+  Document doc = bytes == nullptr ? read_xliff_file(file) : read_xliff(*bytes, file.string());
   if (!doc.target_lang.empty() && doc.target_lang != lang) {
     throw Error(Location{file.string(), 1},
                 subst(tr("trgLang is \"{1}\" but the file is in the folder of \"{2}\""),

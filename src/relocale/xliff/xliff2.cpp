@@ -403,12 +403,16 @@ std::string write_xliff2(const Document& doc, const XliffWriteOptions& options) 
 
 // ---- reading ----------------------------------------------------------------------------------
 
-namespace {
-
+// Reads a whole file's tree (read) or its parts parsed one at a time (Xliff2PartReader).
 class Xliff2Reader {
  public:
-  Xliff2Reader(std::string_view text, std::string file_name)
-      : text_(text), file_(std::move(file_name)) {}
+  explicit Xliff2Reader(std::string file_name) : file_(std::move(file_name)) {}
+
+  /// The text the next nodes were parsed from, and the line of the file it starts on.
+  void use_text(std::string_view text, int first_line) {
+    text_ = text;
+    first_line_ = first_line;
+  }
 
   Document read(const pugi::xml_node& root) {
     Document doc;
@@ -437,9 +441,16 @@ class Xliff2Reader {
  private:
   [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message,
                          const std::string& unit = "") const {
-    throw Error(Location{file_, line_of(node, text_), 0, unit}, message);
+    throw Error(Location{file_, line(node), 0, unit}, message);
   }
 
+  // The node's line in the file (0 when unknown).
+  int line(const pugi::xml_node& node) const {
+    const int in_text = line_of(node, text_);
+    return in_text == 0 ? 0 : in_text + first_line_ - 1;
+  }
+
+ public:
   void read_skeleton(const pugi::xml_node& skeleton, Document& doc) {
     for (auto child : skeleton.children()) {
       if (local_name(child) != "skeleton") {
@@ -472,15 +483,15 @@ class Xliff2Reader {
       } else if (name == "group") {
         read_units(child, doc);
       } else if (name == "unit") {
-        read_unit(child, doc);
+        doc.units.push_back(read_unit(child));
       }
     }
   }
 
-  void read_unit(const pugi::xml_node& node, Document& doc) {
+  Unit read_unit(const pugi::xml_node& node) {
     Unit unit;
     unit.id = node.attribute("id").value();
-    unit.line = line_of(node, text_);
+    unit.line = line(node);
     if (unit.id.empty()) {
       fail(node, tr("<unit> has no id"));
     }
@@ -522,7 +533,7 @@ class Xliff2Reader {
       if (name_here == "segment") {
         Segment seg;
         seg.id = child.attribute("id").value();
-        seg.line = line_of(child, text_);
+        seg.line = line(child);
         if (seg.id.empty()) {
           fail(child, tr("<segment> has no id: relocale needs the ids it wrote"), unit.id);
         }
@@ -572,9 +583,10 @@ class Xliff2Reader {
       }
     }
     restore_placeholder_values(unit);
-    doc.units.push_back(std::move(unit));
+    return unit;
   }
 
+ private:
   // Reads inline content: text, ph, pc, sc/ec; mrk, sm/em and unknown elements are transparent
   // (their text is kept, the annotation dropped).
   Content read_content(const pugi::xml_node& node) {
@@ -694,6 +706,7 @@ class Xliff2Reader {
   }
 
   std::string_view text_;
+  int first_line_ = 1;
   std::string file_;
   std::set<std::string> unit_ids_;  // ids of the units read so far, for duplicates
   std::map<std::string, std::string, std::less<>> data_;  // by id; looked up without a copy
@@ -702,8 +715,6 @@ class Xliff2Reader {
   };
   std::map<std::string, ValueInfo, std::less<>> values_;  // rl:placeholders of the current unit
 };
-
-}  // namespace
 
 Document read_xliff2(const pugi::xml_document& xml, std::string_view text,
                      const std::string& file_name) {
@@ -714,7 +725,26 @@ Document read_xliff2(const pugi::xml_document& xml, std::string_view text,
         Location{file_name, line_of(root, text), 0},
         subst(tr("the <xliff> namespace is \"{1}\", expected \"{2}\""), {ns, kXliff2Namespace}));
   }
-  return Xliff2Reader(text, file_name).read(root);
+  Xliff2Reader reader(file_name);
+  reader.use_text(text, 1);
+  return reader.read(root);
+}
+
+Xliff2PartReader::Xliff2PartReader(std::string file_name)
+    : reader_(std::make_unique<Xliff2Reader>(std::move(file_name))) {}
+
+Xliff2PartReader::~Xliff2PartReader() = default;
+
+void Xliff2PartReader::read_skeleton(const pugi::xml_node& skeleton, std::string_view text,
+                                     int first_line, Document& header) {
+  reader_->use_text(text, first_line);
+  reader_->read_skeleton(skeleton, header);
+}
+
+Unit Xliff2PartReader::read_unit(const pugi::xml_node& unit, std::string_view text,
+                                 int first_line) {
+  reader_->use_text(text, first_line);
+  return reader_->read_unit(unit);
 }
 
 }  // namespace relocale

@@ -11,10 +11,13 @@
 
 namespace relocale {
 
+std::string_view local_name(std::string_view qualified_name) {
+  const auto colon = qualified_name.find(':');
+  return colon == std::string_view::npos ? qualified_name : qualified_name.substr(colon + 1);
+}
+
 std::string_view local_name(const pugi::xml_node& node) {
-  std::string_view name = node.name();
-  const auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  return local_name(std::string_view(node.name()));
 }
 
 namespace {
@@ -39,10 +42,8 @@ void index_lines(std::string_view text) {
 }
 
 // The readers walk <group>s and inline codes recursively: a hostile file nesting 100,000 of them
-// would overflow the stack. Real XLIFF nests a few levels; refuse anything absurd, checked here
-// without recursion.
-constexpr int kMaxXmlDepth = 256;
-
+// would overflow the stack. Real XLIFF nests a few levels; anything deeper than kMaxXmlDepth is
+// refused, checked here without recursion.
 // The first node nested deeper than kMaxXmlDepth, in document order. pugixml's traverse walks the
 // tree without recursion, through its own pointers: a walk made of xml_node calls cost twice as
 // much (2.5 % of a build).
@@ -142,6 +143,19 @@ Document read_xliff(std::string_view text, const std::string& file_name) {
   throw Error(Location{file_name, line, 0},
               subst(tr("XLIFF version \"{1}\" is not supported (relocale reads 2.0, 2.1 and 1.2)"),
                     {version}));
+}
+
+Document read_xliff_file(const std::filesystem::path& file, uintmax_t stream_from_bytes) {
+  std::error_code error;
+  const uintmax_t size = std::filesystem::file_size(file, error);
+  if (!error && size >= stream_from_bytes) {
+    Document doc;
+    if (stream_xliff2_file(file, doc,
+                           [&doc](Unit&& unit) { doc.units.push_back(std::move(unit)); })) {
+      return doc;
+    }
+  }
+  return read_xliff(read_file(file), file.string());
 }
 
 void write_xliff(const Document& doc, const XliffWriteOptions& options, const XliffSink& sink) {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -60,6 +62,45 @@ Document read_xliff(std::string_view text, const std::string& file_name);
 Document read_xliff2(const pugi::xml_document& xml, std::string_view text,
                      const std::string& file_name);
 
+/// Reads an XLIFF file from disk. An XLIFF 2 file of `stream_from_bytes` or more is read a part
+/// at a time (stream_xliff2_file), so that neither its bytes nor its tree are ever held whole;
+/// the result and the errors are read_xliff's.
+constexpr uintmax_t kStreamXliffBytes = uintmax_t{16} << 20;
+Document read_xliff_file(const std::filesystem::path& file,
+                         uintmax_t stream_from_bytes = kStreamXliffBytes);
+
+/// Reads an XLIFF 2 file from disk a part at a time: its bytes go through expat a piece at a
+/// time, and each <skeleton> and <unit> is parsed on its own with pugixml and read as read_xliff
+/// reads it. `header` gets the file's languages, original and skeleton; each unit goes to
+/// `on_unit` as soon as it is read, in the file's order. Memory: the biggest unit, not the file.
+/// Returns false, having read nothing, when the root is not <xliff> of version 2.x (read such a
+/// file with read_xliff). Throws Error naming file, line and column as read_xliff does.
+bool stream_xliff2_file(const std::filesystem::path& file, Document& header,
+                        const std::function<void(Unit&& unit)>& on_unit);
+
+class Xliff2Reader;
+
+/// Reads the <skeleton> and <unit> elements of an XLIFF 2 file, each parsed on its own, keeping
+/// what spans them (the unit ids seen, for duplicates).
+class Xliff2PartReader {
+ public:
+  explicit Xliff2PartReader(std::string file_name);
+  Xliff2PartReader(const Xliff2PartReader&) = delete;
+  Xliff2PartReader& operator=(const Xliff2PartReader&) = delete;
+  ~Xliff2PartReader();
+  /// `text` is what the element was parsed from; it starts on line `first_line` of the file.
+  void read_skeleton(const pugi::xml_node& skeleton, std::string_view text, int first_line,
+                     Document& header);
+  Unit read_unit(const pugi::xml_node& unit, std::string_view text, int first_line);
+
+ private:
+  std::unique_ptr<Xliff2Reader> reader_;
+};
+
+/// Elements nested deeper than this are refused: no translation file nests so deep, and the
+/// readers walk inline content recursively.
+constexpr int kMaxXmlDepth = 256;
+
 /// Parses XML the way every relocale reader does: pugixml with parse_ws_pcdata, DOCTYPE refused.
 /// Throws Error with file:line:col.
 void parse_xml(pugi::xml_document& xml, std::string_view text, const std::string& file_name);
@@ -69,6 +110,7 @@ int line_of(const pugi::xml_node& node, std::string_view text);
 
 /// The element's name without a namespace prefix ("xlf:unit" → "unit").
 std::string_view local_name(const pugi::xml_node& node);
+std::string_view local_name(std::string_view qualified_name);
 
 /// "XLIFF 2.0" or "XLIFF 1.2" of a file, from its root element ("" when not XLIFF).
 std::string xliff_version_of(const pugi::xml_document& xml);
