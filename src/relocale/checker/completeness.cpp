@@ -82,14 +82,18 @@ SegmentState effective_state(const Segment& seg) {
   return seg.state;
 }
 
+void Completeness::add(const Unit& unit, const std::string& source_lang) {
+  for (const auto& seg : unit.segments) {
+    const auto s = static_cast<size_t>(effective_state(seg));
+    segments[s] += 1;
+    words[s] += count_words(plain_text(seg.source), source_lang);
+  }
+}
+
 Completeness measure_completeness(const Document& doc) {
   Completeness c;
   for (const auto& unit : doc.units) {
-    for (const auto& seg : unit.segments) {
-      const auto s = static_cast<size_t>(effective_state(seg));
-      c.segments[s] += 1;
-      c.words[s] += count_words(plain_text(seg.source), doc.source_lang);
-    }
+    c.add(unit, doc.source_lang);
   }
   return c;
 }

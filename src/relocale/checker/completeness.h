@@ -17,6 +17,8 @@ struct Completeness {
   /// Share (0..100) of segments that reached at least `state` (reviewed counts as translated...).
   double percent_at_least(SegmentState state) const;
   double words_percent_at_least(SegmentState state) const;
+  /// Counts a unit's segments in (its words in `source_lang`).
+  void add(const Unit& unit, const std::string& source_lang);
 };
 
 /// Words in text by ICU's word BreakIterator for the language (so Chinese and Japanese count

@@ -699,62 +699,25 @@ bool is_silenced(const std::set<std::string>& silenced, const std::string& check
          (!segment_id.empty() && silenced.count(check_id + " " + segment_id) > 0);
 }
 
-void check_stale_source(const QaInput& in, Diagnostics& out) {
-  const Document& doc = *in.doc;
-  const Document& current = *in.current_source;
-  const UnitIndex units_now(current);  // `current` may be read by other languages' threads
-  const auto severity = check_rows().back().info.severity;
-  size_t stale = 0;
-  for (const auto& unit : doc.units) {
-    const auto silenced = silenced_in(unit.notes);
-    if (is_silenced(silenced, "stale-source", "")) {
-      continue;
-    }
-    const Unit* now = units_now.find(unit.id);
-    std::string message;
-    if (now == nullptr) {
-      message = subst(tr("unit \"{1}\" is no longer in the release (its text changed or was "
-                         "removed); run relocale extract"),
-                      {unit.id});
-    } else {
-      for (size_t i = 0; i < std::max(unit.segments.size(), now->segments.size()); ++i) {
-        const bool same =
-            i < unit.segments.size() && i < now->segments.size() &&
-            unit.segments[i].id == now->segments[i].id &&
-            source_form(unit.segments[i].source) == source_form(now->segments[i].source);
-        if (!same) {
-          const std::string id =
-              i < unit.segments.size() ? unit.segments[i].id : now->segments[i].id;
-          message = subst(tr("the source of segment \"{1}\" no longer matches the release; run "
-                             "relocale extract"),
-                          {id});
-          break;
-        }
-      }
-    }
-    if (!message.empty()) {
-      ++stale;
-      out.add("stale-source", severity, Location{in.xliff_file, unit.line, 0, unit.id}, message);
+// The stale-source message for one unit of the file ("" when its source is still the release's).
+std::string stale_message(const Unit& unit, const Unit* now) {
+  if (now == nullptr) {
+    return subst(tr("unit \"{1}\" is no longer in the release (its text changed or was "
+                    "removed); run relocale extract"),
+                 {unit.id});
+  }
+  for (size_t i = 0; i < std::max(unit.segments.size(), now->segments.size()); ++i) {
+    const bool same = i < unit.segments.size() && i < now->segments.size() &&
+                      unit.segments[i].id == now->segments[i].id &&
+                      source_form(unit.segments[i].source) == source_form(now->segments[i].source);
+    if (!same) {
+      const std::string id = i < unit.segments.size() ? unit.segments[i].id : now->segments[i].id;
+      return subst(tr("the source of segment \"{1}\" no longer matches the release; run "
+                      "relocale extract"),
+                   {id});
     }
   }
-  if (stale > 0) {
-    return;  // an edited paragraph is both a unit gone and a new one: report it once
-  }
-  std::vector<std::string> added;
-  for (const auto& unit : current.units) {
-    if (doc.find_unit(unit.id) == nullptr) {
-      added.push_back(unit.id);
-    }
-  }
-  if (!added.empty()) {
-    out.add("stale-source", severity, Location{in.xliff_file, 0, 0, added.front()},
-            subst(trn("the release has {1} unit that is not in this XLIFF file; run relocale "
-                      "extract",
-                      "the release has {1} units that are not in this XLIFF file; run relocale "
-                      "extract",
-                      added.size()),
-                  {std::to_string(added.size())}));
-  }
+  return "";
 }
 
 }  // namespace
@@ -828,46 +791,102 @@ std::vector<double> plain_text_numbers(const std::string& text, const std::strin
   return out;
 }
 
-void run_qa_checks(const QaInput& input, Diagnostics& out) {
-  RELOCALE_ASSERT(input.doc != nullptr, "run_qa_checks without a document");
-  const Document& doc = *input.doc;
-  const std::string source_lang = base_lang(doc.source_lang);
-  const std::string target_lang = base_lang(doc.target_lang);
-  for (const auto& unit : doc.units) {
-    auto notes = unit.notes;
-    for (const auto& seg : unit.segments) {
-      notes.insert(notes.end(), seg.notes.begin(), seg.notes.end());
+StaleSourceCheck::StaleSourceCheck(const Document& current, std::string xliff_file)
+    : current_(current), units_now_(current), xliff_file_(std::move(xliff_file)) {}
+
+void StaleSourceCheck::check_unit(const Unit& unit) {
+  units_seen_.insert(unit.id);
+  if (is_silenced(silenced_in(unit.notes), "stale-source", "")) {
+    return;
+  }
+  std::string message = stale_message(unit, units_now_.find(unit.id));
+  if (!message.empty()) {
+    stale_.add("stale-source", check_rows().back().info.severity,
+               Location{xliff_file_, unit.line, 0, unit.id}, std::move(message));
+  }
+}
+
+void StaleSourceCheck::finish(Diagnostics& out) const {
+  if (!stale_.items().empty()) {
+    out.append(stale_);
+    return;  // an edited paragraph is both a unit gone and a new one: report it once
+  }
+  std::vector<std::string> added;
+  for (const auto& unit : current_.units) {
+    if (units_seen_.count(unit.id) == 0) {
+      added.push_back(unit.id);
     }
-    const auto silenced = silenced_in(notes);
-    check_ignore_notes(silenced, input.xliff_file, unit, out);
-    for (const auto& seg : unit.segments) {
-      // Only segments someone said are translated: a target a CAT tool pre-filled is not yet.
-      if (!seg.target || seg.state == SegmentState::initial) {
+  }
+  if (!added.empty()) {
+    out.add("stale-source", check_rows().back().info.severity,
+            Location{xliff_file_, 0, 0, added.front()},
+            subst(trn("the release has {1} unit that is not in this XLIFF file; run relocale "
+                      "extract",
+                      "the release has {1} units that are not in this XLIFF file; run relocale "
+                      "extract",
+                      added.size()),
+                  {std::to_string(added.size())}));
+  }
+}
+
+QaRun::QaRun(const QaInput& input) : input_(input) {
+  RELOCALE_ASSERT(input.doc != nullptr, "QaRun without a document");
+  source_lang_ = base_lang(input.doc->source_lang);
+  target_lang_ = base_lang(input.doc->target_lang);
+  if (input_.current_source != nullptr) {
+    stale_.emplace(*input_.current_source, input_.xliff_file);
+  }
+}
+
+void QaRun::check_unit(const Unit& unit, Diagnostics& out) {
+  auto notes = unit.notes;
+  for (const auto& seg : unit.segments) {
+    notes.insert(notes.end(), seg.notes.begin(), seg.notes.end());
+  }
+  const auto silenced = silenced_in(notes);
+  check_ignore_notes(silenced, input_.xliff_file, unit, out);
+  for (const auto& seg : unit.segments) {
+    // Only segments someone said are translated: a target a CAT tool pre-filled is not yet.
+    if (!seg.target || seg.state == SegmentState::initial) {
+      continue;
+    }
+    const SegmentView view{*input_.doc,     unit,         seg,         *seg.target,
+                           input_.glossary, source_lang_, target_lang_};
+    const bool empty = trim(source_form(*seg.target)).empty();
+    for (const auto& row : check_rows()) {
+      if (row.run == nullptr || is_silenced(silenced, row.info.id, seg.id)) {
         continue;
       }
-      const SegmentView view{doc, unit, seg, *seg.target, input.glossary, source_lang, target_lang};
-      const bool empty = trim(source_form(*seg.target)).empty();
-      for (const auto& row : check_rows()) {
-        if (row.run == nullptr || is_silenced(silenced, row.info.id, seg.id)) {
-          continue;
-        }
-        // An empty target is one finding, not also every placeholder and the punctuation it lacks.
-        if (empty && row.run != check_empty_target) {
-          continue;
-        }
-        std::vector<std::string> messages;
-        row.run(view, messages);
-        for (auto& m : messages) {
-          out.add(row.info.id, row.info.severity,
-                  Location{input.xliff_file, seg.line != 0 ? seg.line : unit.line, 0, unit.id},
-                  std::move(m));
-        }
+      // An empty target is one finding, not also every placeholder and the punctuation it lacks.
+      if (empty && row.run != check_empty_target) {
+        continue;
+      }
+      std::vector<std::string> messages;
+      row.run(view, messages);
+      for (auto& m : messages) {
+        out.add(row.info.id, row.info.severity,
+                Location{input_.xliff_file, seg.line != 0 ? seg.line : unit.line, 0, unit.id},
+                std::move(m));
       }
     }
   }
-  if (input.current_source != nullptr) {
-    check_stale_source(input, out);
+  if (stale_) {
+    stale_->check_unit(unit);
   }
+}
+
+void QaRun::finish(Diagnostics& out) const {
+  if (stale_) {
+    stale_->finish(out);
+  }
+}
+
+void run_qa_checks(const QaInput& input, Diagnostics& out) {
+  QaRun run(input);
+  for (const auto& unit : input.doc->units) {
+    run.check_unit(unit, out);
+  }
+  run.finish(out);
 }
 
 }  // namespace relocale

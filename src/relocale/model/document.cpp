@@ -82,24 +82,28 @@ std::string source_form(const Content& content) {
   return out;
 }
 
-void SourceFingerprint::add(const Document& part) {
-  for (const auto& unit : part.units) {
-    units_.add("unit").add(unit.id).add(block_kind_key(unit.kind));
-    for (const auto& seg : unit.segments) {
-      units_.add("segment").add(seg.id).add(seg.space_after);
-      for (const auto& run : seg.source) {
-        if (const auto* s = std::get_if<std::string>(&run)) {
-          units_.add("text").add(*s);
-        } else if (const auto* p = std::get_if<Placeholder>(&run)) {
-          units_.add("ph").add(p->id).add(placeholder_kind_key(p->kind)).add(p->canonical);
-          units_.add(p->source_text).add(p->format);
-        } else if (const auto* b = std::get_if<CodeStart>(&run)) {
-          units_.add("start").add(b->id).add(b->original).add(b->kind);
-        } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
-          units_.add("end").add(e->id).add(e->original);
-        }
+void SourceFingerprint::add_unit(const Unit& unit) {
+  units_.add("unit").add(unit.id).add(block_kind_key(unit.kind));
+  for (const auto& seg : unit.segments) {
+    units_.add("segment").add(seg.id).add(seg.space_after);
+    for (const auto& run : seg.source) {
+      if (const auto* s = std::get_if<std::string>(&run)) {
+        units_.add("text").add(*s);
+      } else if (const auto* p = std::get_if<Placeholder>(&run)) {
+        units_.add("ph").add(p->id).add(placeholder_kind_key(p->kind)).add(p->canonical);
+        units_.add(p->source_text).add(p->format);
+      } else if (const auto* b = std::get_if<CodeStart>(&run)) {
+        units_.add("start").add(b->id).add(b->original).add(b->kind);
+      } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+        units_.add("end").add(e->id).add(e->original);
       }
     }
+  }
+}
+
+void SourceFingerprint::add(const Document& part) {
+  for (const auto& unit : part.units) {
+    add_unit(unit);
   }
   for (const auto& piece : part.skeleton) {
     skeleton_.add(piece.unit_id.empty() ? "skeleton-text" : "skeleton-unit")

@@ -200,6 +200,9 @@ std::string source_fingerprint(const Document& doc);
 class SourceFingerprint {
  public:
   void add(const Document& part);
+  /// One unit of a release read a unit at a time: add_unit() each in order, then add() the
+  /// header (its skeleton and warnings; no units).
+  void add_unit(const Unit& unit);
   std::string hex(const Document& header) const;
 
  private:

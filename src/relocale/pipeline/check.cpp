@@ -1,6 +1,7 @@
 #include "relocale/pipeline/check.h"
 
 #include <filesystem>
+#include <optional>
 
 #include "relocale/base/files.h"
 #include "relocale/base/parallel.h"
@@ -28,23 +29,71 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
     const std::string& release_path = releases[r];
     const std::string release = release_name(release_path);
     // The release as extract would make it now: the reference for stale-source. A file whose
-    // extraction key still holds is that reference itself; otherwise the release is extracted
-    // (once for all languages). Extract's own warnings are extract's business.
+    // extraction key still holds is that release, and nothing in it is stale; otherwise the
+    // release is extracted (once for all languages). Extract's own warnings are extract's
+    // business.
     CurrentRelease current(config, release_path);
     reports[r].resize(langs.size());
     std::vector<Diagnostics> findings_of_language(langs.size());
     auto check_language = [&](size_t l) {
       const std::string& lang = langs[l];
-      const Document doc = load_xliff_file(config, lang, release);
-      const Document* current_source = nullptr;
-      if (options.stale_source) {
-        current_source = current.is_described_by(doc) ? &doc : &current.extracted();
-      }
       LanguageReport report;
       report.release = release;
       report.lang = lang;
       report.xliff_file = shown.inside_or_as_given(config.xliff_path(lang, release));
-      report.completeness = measure_completeness(doc);
+      Diagnostics findings;
+      QaInput input;
+      input.xliff_file = report.xliff_file;
+      input.glossary = &glossary;
+      // The file whole, or only its header when it is read a unit at a time.
+      Document doc;
+      std::optional<QaRun> run;
+      auto start = [&](const Document* current_source) {
+        input.doc = &doc;
+        input.current_source = current_source;
+        run.emplace(input);
+      };
+      auto check_unit = [&](const Unit& unit) {
+        report.completeness.add(unit, doc.source_lang);
+        run->check_unit(unit, findings);
+      };
+      SourceFingerprint source;  // of a file read a unit at a time, for its extraction key
+      const bool streamed = stream_xliff_file(
+          config, lang, release, doc,
+          [&](Unit&& unit) {
+            if (!run) {
+              start(nullptr);  // whether the file still stands for the release is known at its end
+            }
+            check_unit(unit);
+            if (options.stale_source) {
+              source.add_unit(unit);
+            }
+          },
+          options.stream_from_bytes);
+      if (!streamed) {
+        doc = load_xliff_file(config, lang, release);
+        start(options.stale_source && !current.is_described_by(doc) ? &current.extracted()
+                                                                    : nullptr);
+        for (const auto& unit : doc.units) {
+          check_unit(unit);
+        }
+        run->finish(findings);
+      } else {
+        if (!run) {
+          start(nullptr);  // a file without units
+        }
+        run->finish(findings);
+        source.add(doc);  // the header: skeleton and extract's warnings
+        if (options.stale_source && !current.is_described_by(doc, source)) {
+          // The file no longer stands for the release: read again, against the release now.
+          StaleSourceCheck stale(current.extracted(), input.xliff_file);
+          Document header;
+          stream_xliff_file(
+              config, lang, release, header, [&](Unit&& unit) { stale.check_unit(unit); },
+              options.stream_from_bytes);
+          stale.finish(findings);
+        }
+      }
       report.threshold =
           options.threshold
               ? *options.threshold
@@ -52,13 +101,6 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
       report.meets_threshold =
           report.completeness.percent_at_least(report.threshold.state) + 1e-9 >=
           report.threshold.percent;
-      Diagnostics findings;
-      QaInput input;
-      input.doc = &doc;
-      input.xliff_file = report.xliff_file;
-      input.glossary = &glossary;
-      input.current_source = current_source;
-      run_qa_checks(input, findings);
       report.errors = findings.count(Severity::error);
       report.warnings = findings.count(Severity::warning);
       findings_of_language[l] = std::move(findings);

@@ -9,6 +9,7 @@
 #include "relocale/checker/reports.h"
 #include "relocale/config/project_config.h"
 #include "relocale/pipeline/pipeline.h"
+#include "relocale/xliff/xliff_io.h"
 
 namespace relocale {
 
@@ -19,6 +20,9 @@ struct CheckOptions {
   bool stale_source = true;            // compare with each release as extract reads it now
   ProgressCallback progress;           // releases done of total, if set
   unsigned threads = 0;  // releases checked at once (0: one per core); the same reports
+  /// XLIFF 2 files of this size or more are read a unit at a time, never held whole (tests set
+  /// 0 to read every file so); the same reports either way.
+  uintmax_t stream_from_bytes = kStreamXliffBytes;
 };
 
 // LanguageReport and CheckResult are declared in relocale/checker/reports.h.

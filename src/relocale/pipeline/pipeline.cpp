@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 
 #include <cmark.h>
 #include <dlfcn.h>
@@ -69,30 +70,57 @@ class StyleCache {
 };
 
 // The skeleton and the units must name each other: a unit the skeleton does not use would be a
-// translation silently dropped, a reference without its unit a paragraph silently missing.
-void check_units_match_skeleton(const Document& doc, const std::string& file_name) {
-  if (doc.skeleton.empty()) {
-    return;
-  }
-  std::map<std::string, int> referenced;
-  for (const auto& part : doc.skeleton) {
-    if (!part.unit_id.empty()) {
-      ++referenced[part.unit_id];
+// translation silently dropped, a reference without its unit a paragraph silently missing. Asked
+// a unit at a time, for a file read a part at a time; the references not yet met are kept.
+class SkeletonContract {
+ public:
+  SkeletonContract(const Document& header, std::string file_name)
+      : file_(std::move(file_name)), applies_(!header.skeleton.empty()) {
+    for (const auto& part : header.skeleton) {
+      if (!part.unit_id.empty()) {
+        waiting_.insert(part.unit_id);
+      }
     }
   }
-  std::map<std::string, const Unit*> units;
-  for (const auto& unit : doc.units) {
-    units.emplace(unit.id, &unit);
-    if (referenced.count(unit.id) == 0) {
-      throw Error(Location{file_name, unit.line, 0, unit.id},
+  void check(const Unit& unit) {
+    // The readers refuse a unit id met twice: one not waiting is one the skeleton never named.
+    if (applies_ && waiting_.erase(unit.id) == 0) {
+      throw Error(Location{file_, unit.line, 0, unit.id},
                   tr("this unit is not in the release's skeleton (unknown unit id)"));
     }
   }
-  for (const auto& [id, count] : referenced) {
-    if (units.count(id) == 0) {
-      throw Error(Location{file_name, 0, 0, id},
+  void finish() const {
+    if (!waiting_.empty()) {
+      throw Error(Location{file_, 0, 0, *waiting_.begin()},
                   tr("the skeleton refers to this unit but the file has no such <unit>"));
     }
+  }
+
+ private:
+  std::string file_;
+  bool applies_;
+  std::set<std::string> waiting_;  // referenced by the skeleton, no unit read yet
+};
+
+void check_units_match_skeleton(const Document& doc, const std::string& file_name) {
+  SkeletonContract contract(doc, file_name);
+  for (const auto& unit : doc.units) {
+    contract.check(unit);
+  }
+  contract.finish();
+}
+
+// What a file's header must say for the folder it is in; a file that names no release is the
+// folder's.
+void check_xliff_header(Document& header, const std::string& lang, const std::string& release,
+                        const fs::path& file) {
+  if (!header.target_lang.empty() && header.target_lang != lang) {
+    throw Error(Location{file.string(), 1},
+                subst(tr("trgLang is \"{1}\" but the file is in the folder of \"{2}\""),
+                      {header.target_lang, lang}));
+  }
+  if (header.release.empty()) {
+    header.release = release;
   }
 }
 
@@ -248,16 +276,39 @@ Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
   const fs::path file = config.xliff_path(lang, release);
   // A big file is read a part at a time, never whole.
   Document doc = bytes == nullptr ? read_xliff_file(file) : read_xliff(*bytes, file.string());
-  if (!doc.target_lang.empty() && doc.target_lang != lang) {
-    throw Error(Location{file.string(), 1},
-                subst(tr("trgLang is \"{1}\" but the file is in the folder of \"{2}\""),
-                      {doc.target_lang, lang}));
-  }
-  if (doc.release.empty()) {
-    doc.release = release;
-  }
+  check_xliff_header(doc, lang, release, file);
   check_units_match_skeleton(doc, file.string());
   return doc;
+}
+
+bool stream_xliff_file(const ProjectConfig& config, const std::string& lang,
+                       const std::string& release, Document& header,
+                       const std::function<void(Unit&& unit)>& on_unit,
+                       uintmax_t stream_from_bytes) {
+  const fs::path file = config.xliff_path(lang, release);
+  std::error_code error;
+  const uintmax_t size = fs::file_size(file, error);
+  if (error || size < stream_from_bytes) {
+    return false;
+  }
+  std::optional<SkeletonContract> contract;
+  auto header_read = [&] {  // before the first unit: the skeleton comes first in <file>
+    if (!contract) {
+      check_xliff_header(header, lang, release, file);
+      contract.emplace(header, file.string());
+    }
+  };
+  const bool streamed = stream_xliff2_file(file, header, [&](Unit&& unit) {
+    header_read();
+    contract->check(unit);
+    on_unit(std::move(unit));
+  });
+  if (!streamed) {
+    return false;
+  }
+  header_read();
+  contract->finish();
+  return true;
 }
 
 namespace {
@@ -340,6 +391,15 @@ bool CurrentRelease::is_described_by(const Document& doc) {
   if (doc.extraction_key.empty()) {
     return false;  // without reading the release for its inputs' key
   }
+  SourceFingerprint source;
+  source.add(doc);
+  return is_described_by(doc, source);
+}
+
+bool CurrentRelease::is_described_by(const Document& header, const SourceFingerprint& source) {
+  if (header.extraction_key.empty()) {
+    return false;
+  }
   std::string inputs_key;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -349,7 +409,7 @@ bool CurrentRelease::is_described_by(const Document& doc) {
     }
     inputs_key = inputs_key_;
   }
-  return extraction_key_holds(doc, inputs_key);
+  return header.extraction_key == extraction_key(inputs_key, source.hex(header));
 }
 
 void CurrentRelease::keep_for_source(Document&& described) {

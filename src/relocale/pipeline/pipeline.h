@@ -77,6 +77,9 @@ class CurrentRelease {
   /// True when `doc`, read from an XLIFF file, holds the release's source side exactly as
   /// extract would make it now.
   bool is_described_by(const Document& doc);
+  /// The same for a file read a unit at a time: `header` as read, `source` with every unit
+  /// added in order (SourceFingerprint::add_unit), then the header (add).
+  bool is_described_by(const Document& header, const SourceFingerprint& source);
   /// The release extracted (the first call extracts it).
   const Document& extracted();
   /// Extract's warnings about the release: found by extracted(), or kept in the file that
@@ -151,5 +154,15 @@ unsigned threads_for_languages(const ProjectConfig& config, const std::string& r
 /// folder it is in. `bytes`, when given, are the file's contents, already read.
 Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
                          const std::string& release, const std::string* bytes = nullptr);
+
+/// load_xliff_file a unit at a time, for a file of `stream_from_bytes` or more (kStreamXliffBytes):
+/// `header` gets the file's languages, skeleton and key, checked as load_xliff_file checks them,
+/// before the first unit goes to `on_unit`; each unit follows in the file's order, and is the
+/// caller's to keep or drop. The same errors as load_xliff_file (met in the file's order). Returns
+/// false, having read nothing, for a smaller file or an XLIFF 1.2 one: load those whole.
+bool stream_xliff_file(const ProjectConfig& config, const std::string& lang,
+                       const std::string& release, Document& header,
+                       const std::function<void(Unit&& unit)>& on_unit,
+                       uintmax_t stream_from_bytes);
 
 }  // namespace relocale

@@ -1,0 +1,107 @@
+// check reads an XLIFF file of 16 MB or more a unit at a time (never the whole file, its tree or
+// its document in memory). Its reports must be those of the whole-file reading: here every file
+// is read both ways (CheckOptions::stream_from_bytes 0 against the default).
+#include <catch2/catch.hpp>
+
+#include "relocale/base/files.h"
+#include "relocale/checker/reports.h"
+#include "relocale/pipeline/check.h"
+#include "relocale/pipeline/pipeline.h"
+#include "test_support.h"
+
+using namespace relocale;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The JSON report (completeness, thresholds and every finding in order), or the error.
+std::string check_report(const ProjectConfig& config, uintmax_t stream_from_bytes) {
+  CheckOptions options;
+  options.stream_from_bytes = stream_from_bytes;
+  try {
+    return format_json(run_check(config, options));
+  } catch (const Error& e) {
+    return std::string("error: ") + e.what();
+  }
+}
+
+std::string same_report_both_ways(const ProjectConfig& config) {
+  const std::string whole = check_report(config, kStreamXliffBytes);
+  CHECK(check_report(config, 0) == whole);
+  return whole;
+}
+
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string text = read_file(file);
+  const size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  write_file_atomically(file, text);
+}
+
+}  // namespace
+
+TEST_CASE("check reads a file a unit at a time with the same reports", "[pipeline][check]") {
+  test::TempDir dir;
+  const auto config = test::make_project(dir.path(), "fr, de, ar",
+                                         {{"workflow/release.md", test::sample_release()}});
+  Diagnostics warnings;
+  run_extract(config, ExtractOptions{}, warnings);
+  test::return_translated(config, "fr", "release", " [fr]");
+  test::return_translated(config, "ar", "release", " [ar]");  // de stays untranslated
+
+  SECTION("every file describes the release") {
+    const std::string report = same_report_both_ways(config);
+    CHECK(report.find("\"lang\": \"de\"") != std::string::npos);
+    CHECK(report.find("stale-source") == std::string::npos);
+  }
+  SECTION("a translator's faults: a lost placeholder, an empty target") {
+    const fs::path fr = config.xliff_path("fr", "release");
+    std::string text = read_file(fr);
+    size_t ph = std::string::npos;  // the first <ph> of a target
+    for (size_t target = text.find("<target>"); target != std::string::npos;
+         target = text.find("<target>", target + 1)) {
+      const size_t candidate = text.find("<ph ", target);
+      if (candidate < text.find("</target>", target)) {
+        ph = candidate;
+        break;
+      }
+    }
+    REQUIRE(ph != std::string::npos);
+    text.erase(ph, text.find("/>", ph) + 2 - ph);
+    write_file_atomically(fr, text);
+    const fs::path ar = config.xliff_path("ar", "release");
+    text = read_file(ar);
+    const size_t target = text.find("<target>") + 8;
+    text.erase(target, text.find("</target>", target) - target);
+    write_file_atomically(ar, text);
+    const std::string report = same_report_both_ways(config);
+    CHECK(report.find("placeholder-missing") != std::string::npos);
+    CHECK(report.find("empty-target") != std::string::npos);
+  }
+  SECTION("the editor edited paragraphs after extract: stale-source, read a second time") {
+    std::string edited = test::sample_release();
+    const size_t at = edited.find("The meeting started");
+    REQUIRE(at != std::string::npos);
+    edited.insert(at, "Edited. ");
+    write_file_atomically(dir.path() / "workflow/release.md", edited);
+    const std::string report = same_report_both_ways(config);
+    CHECK(report.find("stale-source") != std::string::npos);
+  }
+  SECTION("the editor added a paragraph: units the file lacks") {
+    write_file_atomically(dir.path() / "workflow/release.md",
+                          test::sample_release() + "\nOne more paragraph.\n");
+    const std::string report = same_report_both_ways(config);
+    CHECK(report.find("not in this XLIFF file") != std::string::npos);
+  }
+  SECTION("a unit the skeleton does not name") {
+    replace_in(config.xliff_path("fr", "release"), "<unit id=\"", "<unit id=\"x");
+    const std::string report = same_report_both_ways(config);
+    CHECK(report.find("error: ") == 0);
+    CHECK(report.find("not in the release's skeleton") != std::string::npos);
+  }
+  SECTION("a language in another's folder") {
+    replace_in(config.xliff_path("de", "release"), "trgLang=\"de\"", "trgLang=\"fr\"");
+    CHECK(same_report_both_ways(config).find("trgLang is \"fr\"") != std::string::npos);
+  }
+}
