@@ -38,3 +38,29 @@ TEST_CASE("one changed byte anywhere in a long field changes the fingerprint", "
   }
   CHECK(seen.size() == text.size() + 1);
 }
+
+TEST_CASE("a field given in pieces has the digest of the whole field", "[fingerprint]") {
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    text += static_cast<char>('a' + i % 26);
+  }
+  for (size_t length : {0, 1, 7, 8, 9, 16, 63, 200}) {
+    const std::string field = text.substr(0, length);
+    const std::string whole = Fingerprint().add("before").add(field).add("after").hex();
+    // Every way of cutting it in two, and in pieces of every size.
+    for (size_t cut = 0; cut <= length; ++cut) {
+      Fingerprint f;
+      f.add("before").begin_field(length);
+      f.add_piece(field.substr(0, cut)).add_piece(field.substr(cut)).end_field();
+      CHECK(f.add("after").hex() == whole);
+    }
+    for (size_t piece = 1; piece <= 17; ++piece) {
+      Fingerprint f;
+      f.add("before").begin_field(length);
+      for (size_t at = 0; at < length; at += piece) {
+        f.add_piece(field.substr(at, piece));
+      }
+      CHECK(f.end_field().add("after").hex() == whole);
+    }
+  }
+}

@@ -1,5 +1,6 @@
 #include "relocale/base/fingerprint.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -46,6 +47,40 @@ Fingerprint& Fingerprint::add(uint64_t number) {
 Fingerprint& Fingerprint::add(std::string_view field) {
   fold(field.size());
   mix(field.data(), field.size());
+  return *this;
+}
+
+Fingerprint& Fingerprint::begin_field(uint64_t size) {
+  pending_size_ = 0;
+  fold(size);
+  return *this;
+}
+
+Fingerprint& Fingerprint::add_piece(std::string_view piece) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(piece.data());
+  size_t size = piece.size();
+  if (pending_size_ > 0) {  // complete the word the last piece began
+    const size_t take = std::min(size, sizeof pending_ - pending_size_);
+    std::memcpy(pending_ + pending_size_, bytes, take);
+    pending_size_ += take;
+    bytes += take;
+    size -= take;
+    if (pending_size_ < sizeof pending_) {
+      return *this;
+    }
+    fold(load_little_endian(pending_, sizeof pending_));
+    pending_size_ = 0;
+  }
+  const size_t whole_words = size / 8 * 8;
+  mix(bytes, whole_words);
+  std::memcpy(pending_, bytes + whole_words, size - whole_words);
+  pending_size_ = size - whole_words;
+  return *this;
+}
+
+Fingerprint& Fingerprint::end_field() {
+  mix(pending_, pending_size_);  // the tail, as mix() ends a whole field
+  pending_size_ = 0;
   return *this;
 }
 

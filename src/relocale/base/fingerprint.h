@@ -14,6 +14,12 @@ class Fingerprint {
  public:
   Fingerprint& add(std::string_view field);
   Fingerprint& add(uint64_t number);
+  /// A field given in pieces, for one too big to hold whole: begin_field() with its size, then
+  /// its bytes in order, split anywhere, then end_field(). The same digest as add() of the
+  /// whole field.
+  Fingerprint& begin_field(uint64_t size);
+  Fingerprint& add_piece(std::string_view piece);
+  Fingerprint& end_field();
   /// 16 lowercase hexadecimal digits.
   std::string hex() const;
 
@@ -21,6 +27,8 @@ class Fingerprint {
   void fold(uint64_t word);
   void mix(const void* data, size_t size);
   uint64_t state_ = 14695981039346656037ULL;
+  unsigned char pending_[8] = {};  // a field's bytes not yet folded (fewer than eight)
+  size_t pending_size_ = 0;
 };
 
 }  // namespace relocale

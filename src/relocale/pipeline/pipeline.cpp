@@ -71,35 +71,46 @@ class StyleCache {
 
 // The skeleton and the units must name each other: a unit the skeleton does not use would be a
 // translation silently dropped, a reference without its unit a paragraph silently missing. Asked
-// a unit at a time, for a file read a part at a time; the references not yet met are kept.
+// a unit at a time, for a file read a part at a time.
 class SkeletonContract {
  public:
   SkeletonContract(const Document& header, std::string file_name)
       : file_(std::move(file_name)), applies_(!header.skeleton.empty()) {
     for (const auto& part : header.skeleton) {
       if (!part.unit_id.empty()) {
-        waiting_.insert(part.unit_id);
+        referenced_.push_back(part.unit_id);
       }
     }
+    // Sorted, as the ids of a big release take less room so than in a set.
+    std::sort(referenced_.begin(), referenced_.end());
+    referenced_.erase(std::unique(referenced_.begin(), referenced_.end()), referenced_.end());
+    met_.assign(referenced_.size(), false);
   }
   void check(const Unit& unit) {
-    // The readers refuse a unit id met twice: one not waiting is one the skeleton never named.
-    if (applies_ && waiting_.erase(unit.id) == 0) {
+    if (!applies_) {
+      return;
+    }
+    const auto it = std::lower_bound(referenced_.begin(), referenced_.end(), unit.id);
+    if (it == referenced_.end() || *it != unit.id) {
       throw Error(Location{file_, unit.line, 0, unit.id},
                   tr("this unit is not in the release's skeleton (unknown unit id)"));
     }
+    met_[static_cast<size_t>(it - referenced_.begin())] = true;
   }
   void finish() const {
-    if (!waiting_.empty()) {
-      throw Error(Location{file_, 0, 0, *waiting_.begin()},
-                  tr("the skeleton refers to this unit but the file has no such <unit>"));
+    for (size_t i = 0; i < referenced_.size(); ++i) {
+      if (!met_[i]) {
+        throw Error(Location{file_, 0, 0, referenced_[i]},
+                    tr("the skeleton refers to this unit but the file has no such <unit>"));
+      }
     }
   }
 
  private:
   std::string file_;
   bool applies_;
-  std::set<std::string> waiting_;  // referenced by the skeleton, no unit read yet
+  std::vector<std::string> referenced_;  // by the skeleton, sorted, each once
+  std::vector<bool> met_;                // a unit of that id was read
 };
 
 void check_units_match_skeleton(const Document& doc, const std::string& file_name) {
@@ -166,8 +177,9 @@ const std::string& extraction_code_versions() {
 // What extract reads to make a release's source side, as a digest: the release's bytes, the
 // segmentation rules, the options of value recognition, and the versions of the code that reads
 // them (extraction_code_versions).
-std::string extraction_inputs_key(const ProjectConfig& config, const std::string& release_path,
-                                  std::string_view release_bytes) {
+// `add_release` adds the release's bytes as one field.
+std::string extraction_inputs_key_with(const ProjectConfig& config, const std::string& release_path,
+                                       const std::function<void(Fingerprint&)>& add_release) {
   // The rules file is read once per process (a run does not change it).
   static std::mutex mutex;
   static std::map<std::string, std::string> rules_digests;
@@ -182,10 +194,42 @@ std::string extraction_inputs_key(const ProjectConfig& config, const std::string
     rules_digest = it->second;
   }
   Fingerprint f;
-  f.add(extraction_code_versions()).add(release_path).add(release_bytes);
+  f.add(extraction_code_versions()).add(release_path);
+  add_release(f);
   f.add(config.source_lang).add(config.region).add(config.date_order).add(config.release_date);
   f.add(rules_digest);
   return f.hex();
+}
+
+std::string extraction_inputs_key(const ProjectConfig& config, const std::string& release_path,
+                                  std::string_view release_bytes) {
+  return extraction_inputs_key_with(config, release_path,
+                                    [&](Fingerprint& f) { f.add(release_bytes); });
+}
+
+// The same, the release read a piece at a time (a big release is never held whole for its key).
+std::string extraction_inputs_key_of_file(const ProjectConfig& config,
+                                          const std::string& release_path, const fs::path& file) {
+  return extraction_inputs_key_with(config, release_path, [&](Fingerprint& f) {
+    std::string bytes;  // a file that grows while it is read is read once more, whole
+    std::error_code error;
+    const uintmax_t size = fs::file_size(file, error);
+    uintmax_t read = 0;
+    Fingerprint pieces = f;
+    pieces.begin_field(size);
+    if (!error) {
+      read_file_in_pieces(file, size_t{1} << 20, [&](std::string_view piece) {
+        read += piece.size();
+        pieces.add_piece(piece);
+        return read <= size;
+      });
+    }
+    if (error || read != size) {
+      f.add(read_file(file));
+      return;
+    }
+    f = pieces.end_field();
+  });
 }
 
 // A source side's extraction key: the digest of its inputs (extraction_inputs_key) and the digest
@@ -405,7 +449,7 @@ bool CurrentRelease::is_described_by(const Document& header, const SourceFingerp
     std::lock_guard<std::mutex> lock(mutex_);
     if (inputs_key_.empty()) {
       const fs::path file = path_inside(config_.root, release_path_, config_.config_file.string());
-      inputs_key_ = extraction_inputs_key(config_, release_path_, read_file(file));
+      inputs_key_ = extraction_inputs_key_of_file(config_, release_path_, file);
     }
     inputs_key = inputs_key_;
   }

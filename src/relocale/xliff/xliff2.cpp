@@ -456,21 +456,32 @@ class Xliff2Reader {
       if (local_name(child) != "skeleton") {
         continue;
       }
-      doc.date = child.attribute("date").value();
-      doc.format = child.attribute("format").value();
-      doc.release = child.attribute("release").value();
-      doc.title = child.attribute("title").value();
-      doc.extraction_key = child.attribute("key").value();
-      for (auto part : child.children()) {
-        if (local_name(part) == "text") {
-          doc.skeleton.push_back({part.text().get(), ""});
-        } else if (local_name(part) == "unit") {
-          doc.skeleton.push_back({"", part.attribute("ref").value()});
-        } else if (local_name(part) == "warning") {
-          doc.source_warnings.push_back(
-              {part.attribute("unit").value(), part.attribute("doubt").value(), part.text().get()});
-        }
+      read_skeleton_attributes(child, doc);
+      for (auto piece : child.children()) {
+        read_skeleton_piece(piece, doc);
       }
+    }
+  }
+
+  // <rl:skeleton>'s attributes: the release's header fields.
+  static void read_skeleton_attributes(const pugi::xml_node& skeleton, Document& doc) {
+    doc.date = skeleton.attribute("date").value();
+    doc.format = skeleton.attribute("format").value();
+    doc.release = skeleton.attribute("release").value();
+    doc.title = skeleton.attribute("title").value();
+    doc.extraction_key = skeleton.attribute("key").value();
+  }
+
+  // One child of <rl:skeleton>: text between units, a unit's place, or an extract warning.
+  static void read_skeleton_piece(const pugi::xml_node& piece, Document& doc) {
+    const auto name = local_name(piece);
+    if (name == "text") {
+      doc.skeleton.push_back({piece.text().get(), ""});
+    } else if (name == "unit") {
+      doc.skeleton.push_back({"", piece.attribute("ref").value()});
+    } else if (name == "warning") {
+      doc.source_warnings.push_back(
+          {piece.attribute("unit").value(), piece.attribute("doubt").value(), piece.text().get()});
     }
   }
 
@@ -735,10 +746,12 @@ Xliff2PartReader::Xliff2PartReader(std::string file_name)
 
 Xliff2PartReader::~Xliff2PartReader() = default;
 
-void Xliff2PartReader::read_skeleton(const pugi::xml_node& skeleton, std::string_view text,
-                                     int first_line, Document& header) {
-  reader_->use_text(text, first_line);
-  reader_->read_skeleton(skeleton, header);
+void Xliff2PartReader::read_skeleton_attributes(const pugi::xml_node& skeleton, Document& header) {
+  Xliff2Reader::read_skeleton_attributes(skeleton, header);
+}
+
+void Xliff2PartReader::read_skeleton_piece(const pugi::xml_node& piece, Document& header) {
+  Xliff2Reader::read_skeleton_piece(piece, header);
 }
 
 Unit Xliff2PartReader::read_unit(const pugi::xml_node& unit, std::string_view text,

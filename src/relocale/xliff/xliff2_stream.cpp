@@ -1,7 +1,8 @@
 // Reading an XLIFF 2 file a part at a time: expat reads the file's bytes as they come and finds
-// where each <skeleton> and <unit> starts and ends; pugixml then parses that element alone and
-// the usual reader (Xliff2PartReader) reads it. A big release's XLIFF is 8 times the release per
-// language and its pugixml tree 4 times the file: held whole, a 100 MB release took 6 GB.
+// where each <unit> and each child of <rl:skeleton> starts and ends; pugixml then parses that
+// element alone and the usual reader (Xliff2PartReader) reads it. A big release's XLIFF is 8 times
+// the release per language and its pugixml tree 4 times the file: held whole, a 100 MB release took
+// 6 GB.
 #include <exception>
 #include <string>
 
@@ -58,7 +59,7 @@ class Xliff2Stream {
   }
 
  private:
-  enum class Part { none, skeleton, unit };
+  enum class Part { none, skeleton_piece, unit };
 
   // Hands expat the next piece; false once the root showed that this is not XLIFF 2.
   bool feed(std::string_view piece, bool last) {
@@ -146,18 +147,36 @@ class Xliff2Stream {
       file_seen_ = true;
       header_.source_file = attribute(attributes, "original");
       holds_units = true;
+    } else if (rl_skeleton_depth_ != 0 && depth_ == rl_skeleton_depth_ + 1) {
+      begin_part(Part::skeleton_piece, at, line);  // text, a unit's place, a warning
+    } else if (skeleton_depth_ != 0 && depth_ == skeleton_depth_ + 1 && local == "skeleton") {
+      // <rl:skeleton>: its attributes now, its children one at a time (37 MB of them for a
+      // 100 MB release).
+      rl_skeleton_depth_ = depth_;
+      pugi::xml_document attributes_only;
+      pugi::xml_node element = attributes_only.append_child(std::string(name).c_str());
+      for (size_t i = 0; attributes[i] != nullptr; i += 2) {
+        element.append_attribute(attributes[i]).set_value(attributes[i + 1]);
+      }
+      Xliff2PartReader::read_skeleton_attributes(element, header_);
     } else if (holds_units_.back()) {
       // As the whole-file reader does: units and the skeleton in <file>, or in its <group>s.
       if (local == "group") {
         holds_units = true;
-      } else if (local == "skeleton" || local == "unit") {
-        part_ = local == "unit" ? Part::unit : Part::skeleton;
-        part_start_ = at;
-        part_line_ = line;
-        part_depth_ = depth_;
+      } else if (local == "skeleton") {
+        skeleton_depth_ = depth_;
+      } else if (local == "unit") {
+        begin_part(Part::unit, at, line);
       }
     }
     holds_units_.push_back(holds_units);
+  }
+
+  void begin_part(Part part, uint64_t at, int line) {
+    part_ = part;
+    part_start_ = at;
+    part_line_ = line;
+    part_depth_ = depth_;
   }
 
   void read_root(std::string_view local, const XML_Char** attributes, int line) {
@@ -195,6 +214,12 @@ class Xliff2Stream {
       keep_from_ = end;
     } else {
       keep_from_ = at;
+      if (depth_ == rl_skeleton_depth_) {
+        rl_skeleton_depth_ = 0;
+      }
+      if (depth_ == skeleton_depth_) {
+        skeleton_depth_ = 0;
+      }
     }
     holds_units_.pop_back();
     --depth_;
@@ -214,8 +239,8 @@ class Xliff2Stream {
                   e.message());
     }
     const pugi::xml_node element = xml.document_element();
-    if (part_ == Part::skeleton) {
-      parts_.read_skeleton(element, text, part_line_, header_);
+    if (part_ == Part::skeleton_piece) {
+      Xliff2PartReader::read_skeleton_piece(element, header_);
     } else {
       on_unit_(parts_.read_unit(element, text, part_line_));
     }
@@ -241,6 +266,8 @@ class Xliff2Stream {
   uint64_t part_start_ = 0;
   int part_line_ = 0;
   int part_depth_ = 0;
+  int skeleton_depth_ = 0;     // of the <skeleton> being read, 0 outside one
+  int rl_skeleton_depth_ = 0;  // of the <rl:skeleton> in it
 };
 
 }  // namespace

@@ -70,27 +70,30 @@ Document read_xliff_file(const std::filesystem::path& file,
                          uintmax_t stream_from_bytes = kStreamXliffBytes);
 
 /// Reads an XLIFF 2 file from disk a part at a time: its bytes go through expat a piece at a
-/// time, and each <skeleton> and <unit> is parsed on its own with pugixml and read as read_xliff
-/// reads it. `header` gets the file's languages, original and skeleton; each unit goes to
-/// `on_unit` as soon as it is read, in the file's order. Memory: the biggest unit, not the file.
-/// Returns false, having read nothing, when the root is not <xliff> of version 2.x (read such a
-/// file with read_xliff). Throws Error naming file, line and column as read_xliff does.
+/// time, and each child of <rl:skeleton> and each <unit> is parsed on its own with pugixml and
+/// read as read_xliff reads it. `header` gets the file's languages, original and skeleton; each
+/// unit goes to `on_unit` as soon as it is read, in the file's order. Memory: the biggest unit, not
+/// the file. Returns false, having read nothing, when the root is not <xliff> of version 2.x (read
+/// such a file with read_xliff). Throws Error naming file, line and column as read_xliff does.
 bool stream_xliff2_file(const std::filesystem::path& file, Document& header,
                         const std::function<void(Unit&& unit)>& on_unit);
 
 class Xliff2Reader;
 
-/// Reads the <skeleton> and <unit> elements of an XLIFF 2 file, each parsed on its own, keeping
-/// what spans them (the unit ids seen, for duplicates).
+/// Reads the parts of an XLIFF 2 file, each parsed on its own: <rl:skeleton>'s attributes and
+/// each of its children, and each <unit>, keeping what spans them (the unit ids seen, for
+/// duplicates).
 class Xliff2PartReader {
  public:
   explicit Xliff2PartReader(std::string file_name);
   Xliff2PartReader(const Xliff2PartReader&) = delete;
   Xliff2PartReader& operator=(const Xliff2PartReader&) = delete;
   ~Xliff2PartReader();
-  /// `text` is what the element was parsed from; it starts on line `first_line` of the file.
-  void read_skeleton(const pugi::xml_node& skeleton, std::string_view text, int first_line,
-                     Document& header);
+  /// <rl:skeleton>, for its attributes (the release, date, title, format and key).
+  static void read_skeleton_attributes(const pugi::xml_node& skeleton, Document& header);
+  /// A child of <rl:skeleton>, appended to the header's skeleton or warnings.
+  static void read_skeleton_piece(const pugi::xml_node& piece, Document& header);
+  /// `text` is what the unit was parsed from; it starts on line `first_line` of the file.
   Unit read_unit(const pugi::xml_node& unit, std::string_view text, int first_line);
 
  private:
