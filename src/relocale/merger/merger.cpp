@@ -1,5 +1,6 @@
 #include "relocale/merger/merger.h"
 
+#include <algorithm>
 #include <map>
 
 #include "relocale/base/i18n.h"
@@ -80,51 +81,119 @@ std::string render_content(const Content& content, const HouseStyle& style,
   return out;
 }
 
-std::string merge_document(const Document& doc, const HouseStyle& style,
-                           const MergeOptions& options, std::vector<std::string>* untranslated) {
-  std::map<std::string, const Unit*> units;
-  for (const auto& u : doc.units) {
-    units[u.id] = &u;
-  }
+namespace {
+
+// A unit's segments, rendered one after the other, with the white space between them.
+std::string render_unit(const Unit& unit, const HouseStyle& style, const MergeOptions& options,
+                        std::vector<std::string>* untranslated) {
   std::string out;
-  for (const auto& part : doc.skeleton) {
-    if (part.unit_id.empty()) {
-      out += part.text;
-      continue;
+  const auto& segments = unit.segments;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const Segment& seg = segments[i];
+    const bool translated = seg.target.has_value() && !seg.target->empty();
+    std::string rendered;
+    if (options.use_source_for_all) {
+      rendered = render_content(seg.source, style, options);
+    } else if (!translated) {
+      untranslated->push_back(unit.id + "/" + seg.id);
+      // The source as the editor wrote it: its dates, numbers and quotes are already right
+      // for its language, and re-rendering them in the target's conventions would mix two.
+      MergeOptions as_written = options;
+      as_written.rendering = ValueRendering::verbatim;
+      rendered = render_content(seg.source, style, as_written);
+    } else {
+      rendered = render_content(*seg.target, style, options);
     }
-    const auto it = units.find(part.unit_id);
-    if (it == units.end()) {
-      continue;  // the contract check reports missing units before we get here
-    }
-    const auto& segments = it->second->segments;
-    for (size_t i = 0; i < segments.size(); ++i) {
-      const Segment& seg = segments[i];
-      const bool translated = seg.target.has_value() && !seg.target->empty();
-      std::string rendered;
-      if (options.use_source_for_all) {
-        rendered = render_content(seg.source, style, options);
-      } else if (!translated) {
-        if (untranslated != nullptr) {
-          untranslated->push_back(it->second->id + "/" + seg.id);
-        }
-        // The source as the editor wrote it: its dates, numbers and quotes are already right
-        // for its language, and re-rendering them in the target's conventions would mix two.
-        MergeOptions as_written = options;
-        as_written.rendering = ValueRendering::verbatim;
-        rendered = render_content(seg.source, style, as_written);
-      } else {
-        rendered = render_content(*seg.target, style, options);
-      }
-      out += rendered;
-      const bool between_sentences = i + 1 < segments.size();
-      if (!(between_sentences && translated && !options.use_source_for_all &&
-            ends_full_width(rendered) &&
-            seg.space_after.find_first_not_of(' ') == std::string::npos)) {
-        out += seg.space_after;
-      }
+    out += rendered;
+    const bool between_sentences = i + 1 < segments.size();
+    if (!(between_sentences && translated && !options.use_source_for_all &&
+          ends_full_width(rendered) &&
+          seg.space_after.find_first_not_of(' ') == std::string::npos)) {
+      out += seg.space_after;
     }
   }
   return out;
+}
+
+}  // namespace
+
+UnitMerge::UnitMerge(const Document& header, const HouseStyle& style, const MergeOptions& options)
+    : style_(style), options_(options), skeleton_(header.skeleton) {
+  for (const auto& part : skeleton_) {
+    if (!part.unit_id.empty()) {
+      referenced_.push_back(part.unit_id);
+    }
+  }
+  std::sort(referenced_.begin(), referenced_.end());
+  for (size_t i = 1; i < referenced_.size(); ++i) {
+    if (referenced_[i] == referenced_[i - 1]) {
+      ++used_again_.emplace(referenced_[i], 1).first->second;
+    }
+  }
+  referenced_.erase(std::unique(referenced_.begin(), referenced_.end()), referenced_.end());
+}
+
+void UnitMerge::add(const Unit& unit) {
+  if (!std::binary_search(referenced_.begin(), referenced_.end(), std::string_view(unit.id)) ||
+      waiting_.count(unit.id) > 0) {
+    return;  // a unit the skeleton does not use (the contract reports it), or one given twice
+  }
+  Rendered rendered;
+  rendered.text = render_unit(unit, style_, options_, &rendered.untranslated);
+  if (const auto again = used_again_.find(unit.id); again != used_again_.end()) {
+    rendered.uses = again->second;
+  }
+  waiting_.emplace(unit.id, std::move(rendered));
+  advance();
+}
+
+void UnitMerge::put(const Rendered& rendered) {
+  out_ += rendered.text;
+  untranslated_.insert(untranslated_.end(), rendered.untranslated.begin(),
+                       rendered.untranslated.end());
+}
+
+void UnitMerge::advance() {
+  for (; next_ < skeleton_.size(); ++next_) {
+    const SkeletonPart& part = skeleton_[next_];
+    if (part.unit_id.empty()) {
+      out_ += part.text;
+      continue;
+    }
+    const auto it = waiting_.find(part.unit_id);
+    if (it == waiting_.end()) {
+      return;  // its unit is still to come
+    }
+    put(it->second);
+    if (--it->second.uses == 0) {
+      waiting_.erase(it);
+    }
+  }
+}
+
+std::string UnitMerge::finish(std::vector<std::string>* untranslated) {
+  // The places of units that never came stay empty: the contract check reports them first.
+  for (; next_ < skeleton_.size(); ++next_) {
+    const SkeletonPart& part = skeleton_[next_];
+    if (part.unit_id.empty()) {
+      out_ += part.text;
+    } else if (const auto it = waiting_.find(part.unit_id); it != waiting_.end()) {
+      put(it->second);
+    }
+  }
+  if (untranslated != nullptr) {
+    untranslated->insert(untranslated->end(), untranslated_.begin(), untranslated_.end());
+  }
+  return std::move(out_);
+}
+
+std::string merge_document(const Document& doc, const HouseStyle& style,
+                           const MergeOptions& options, std::vector<std::string>* untranslated) {
+  UnitMerge merge(doc, style, options);
+  for (const auto& unit : doc.units) {
+    merge.add(unit);
+  }
+  return merge.finish(untranslated);
 }
 
 }  // namespace relocale

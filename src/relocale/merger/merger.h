@@ -1,6 +1,8 @@
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "relocale/base/error.h"
@@ -32,6 +34,38 @@ struct MergeOptions {
 /// written (values and quotes unchanged), and are listed in `untranslated` ("unit/segment" ids).
 std::string merge_document(const Document& doc, const HouseStyle& style,
                            const MergeOptions& options, std::vector<std::string>* untranslated);
+
+/// merge_document a unit at a time, for a file read a part at a time: the header's skeleton
+/// (read before the units; `header` must outlive the merge), then add() each unit, in any order,
+/// then finish(). The skeleton's text is put together as far as the units given allow; a unit
+/// given ahead of its place waits there, rendered. The same text and `untranslated` as
+/// merge_document of the whole document.
+class UnitMerge {
+ public:
+  UnitMerge(const Document& header, const HouseStyle& style, const MergeOptions& options);
+  void add(const Unit& unit);
+  /// The release's text; `untranslated` (if not null) gets the ids of segments without a target.
+  std::string finish(std::vector<std::string>* untranslated);
+
+ private:
+  struct Rendered {
+    std::string text;
+    std::vector<std::string> untranslated;
+    size_t uses = 1;  // skeleton references not yet filled
+  };
+  void advance();
+  void put(const Rendered& rendered);
+
+  const HouseStyle& style_;
+  MergeOptions options_;
+  const std::vector<SkeletonPart>& skeleton_;
+  size_t next_ = 0;                                // the first part not yet in out_
+  std::vector<std::string_view> referenced_;       // the units the skeleton names, sorted
+  std::map<std::string_view, size_t> used_again_;  // how often, for those named more than once
+  std::map<std::string, Rendered, std::less<>> waiting_;  // given, not yet in their place
+  std::string out_;
+  std::vector<std::string> untranslated_;
+};
 
 /// One segment's text, rendered: values per the style, codes as their original markup.
 std::string render_content(const Content& content, const HouseStyle& style,
