@@ -1,6 +1,6 @@
-// check reads an XLIFF file of 16 MB or more a unit at a time (never the whole file, its tree or
-// its document in memory). Its reports must be those of the whole-file reading: here every file
-// is read both ways (CheckOptions::stream_from_bytes 0 against the default).
+// check and build read an XLIFF file of 16 MB or more a unit at a time (never the whole file, its
+// tree or its document in memory). Their reports and pages must be those of the whole-file
+// reading: here every file is read both ways (stream_from_bytes 0 against the default).
 #include <catch2/catch.hpp>
 
 #include "relocale/base/files.h"
@@ -39,7 +39,86 @@ void replace_in(const fs::path& file, const std::string& from, const std::string
   write_file_atomically(file, text);
 }
 
+// The pages and what build said, or the error.
+std::string build_outcome(const ProjectConfig& config, uintmax_t stream_from_bytes) {
+  fs::remove_all(config.path(config.out_dir));
+  BuildOptions options;
+  options.stream_from_bytes = stream_from_bytes;
+  Diagnostics diagnostics;
+  std::string out;
+  try {
+    for (const auto& r : run_build(config, options, diagnostics)) {
+      out += r.release + " " + r.lang + " untranslated " + std::to_string(r.untranslated.size()) +
+             (r.refused ? " refused" : "") + "\n";
+      for (const auto& id : r.untranslated) {
+        out += " " + id;
+      }
+      out += "\n";
+    }
+  } catch (const Error& e) {
+    return std::string("error: ") + e.what();
+  }
+  for (const auto& d : diagnostics.items()) {
+    out += d.check_id + " " + d.where.to_string() + " " + d.message + "\n";
+  }
+  for (const auto& [name, text] : test::files_below(config.path(config.out_dir))) {
+    out += "== " + name + "\n" + text;
+  }
+  return out;
+}
+
+std::string same_build_both_ways(const ProjectConfig& config) {
+  const std::string whole = build_outcome(config, kStreamXliffBytes);
+  CHECK(build_outcome(config, 0) == whole);
+  return whole;
+}
+
 }  // namespace
+
+TEST_CASE("build reads a file a unit at a time with the same pages", "[pipeline][build]") {
+  test::TempDir dir;
+  const auto config = test::make_project(dir.path(), "fr, de, ar",
+                                         {{"workflow/release.md", test::sample_release()}});
+  Diagnostics warnings;
+  run_extract(config, ExtractOptions{}, warnings);
+  test::return_translated(config, "fr", "release", " [fr]");
+  test::return_translated(config, "ar", "release", " [ar]");  // right to left; de untranslated
+
+  SECTION("every file describes the release") {
+    const std::string outcome = same_build_both_ways(config);
+    CHECK(outcome.find("== ar/release.html") != std::string::npos);
+    CHECK(outcome.find("<bdi dir=\"ltr\">") != std::string::npos);
+  }
+  SECTION("a refused target falls back to the source") {
+    const fs::path fr = config.xliff_path("fr", "release");
+    std::string text = read_file(fr);
+    const size_t target = text.find("<target>");
+    const size_t end = text.find("</target>", target);
+    REQUIRE(end != std::string::npos);
+    text.insert(end, "<ph id=\"99\" />");
+    write_file_atomically(fr, text);
+    CHECK(same_build_both_ways(config).find("target-refused") != std::string::npos);
+  }
+  SECTION("the release changed since extract: built whole, against the release now") {
+    write_file_atomically(dir.path() / "workflow/release.md",
+                          test::sample_release() + "\nOne more paragraph.\n");
+    CHECK(same_build_both_ways(config).find("One more paragraph.") != std::string::npos);
+  }
+  SECTION("units in another order than the skeleton's: the same pages") {
+    build_outcome(config, kStreamXliffBytes);
+    const auto pages = test::files_below(config.path(config.out_dir));
+    const fs::path fr = config.xliff_path("fr", "release");
+    std::string text = read_file(fr);
+    const size_t first = text.find("<unit ");
+    const size_t first_end = text.find("</unit>", first) + 7;
+    const std::string unit = text.substr(first, first_end - first);
+    text.erase(first, first_end - first);
+    text.insert(text.rfind("</unit>") + 7, unit);
+    write_file_atomically(fr, text);
+    same_build_both_ways(config);
+    test::check_same_files(pages, test::files_below(config.path(config.out_dir)));
+  }
+}
 
 TEST_CASE("check reads a file a unit at a time with the same reports", "[pipeline][check]") {
   test::TempDir dir;

@@ -62,49 +62,63 @@ std::string target_problem(const Segment& seg) {
 
 }  // namespace
 
+namespace {
+
+// `now`: the unit in the current release (null: not there, or no current release to ask).
+void enforce_on_unit(Unit& unit, bool has_current, const Unit* now, const std::string& xliff_file,
+                     Diagnostics& diagnostics) {
+  if (has_current && now == nullptr) {
+    diagnostics.add("unknown-unit", Severity::warning, Location{xliff_file, unit.line, 0, unit.id},
+                    tr("this unit is not in the current release (run relocale extract); its "
+                       "translation stays in the XLIFF file"));
+  }
+  for (auto& seg : unit.segments) {
+    if (now != nullptr) {
+      const auto same = std::find_if(now->segments.begin(), now->segments.end(),
+                                     [&](const Segment& s) { return s.id == seg.id; });
+      if (same == now->segments.end()) {
+        diagnostics.add("unknown-segment", Severity::warning,
+                        Location{xliff_file, seg.line, 0, unit.id},
+                        subst(tr("segment \"{1}\" is not in the current release (run relocale "
+                                 "extract)"),
+                              {seg.id}));
+      } else if (source_form(same->source) != source_form(seg.source)) {
+        diagnostics.add("stale-source", Severity::warning,
+                        Location{xliff_file, seg.line, 0, unit.id},
+                        subst(tr("segment \"{1}\": the source changed since extraction (run "
+                                 "relocale extract)"),
+                              {seg.id}));
+      }
+    }
+    if (!seg.target || seg.target->empty()) {
+      continue;
+    }
+    const std::string problem = target_problem(seg);
+    if (!problem.empty()) {
+      diagnostics.add(
+          "target-refused", Severity::error, Location{xliff_file, seg.line, 0, unit.id},
+          subst(tr("segment \"{1}\": {2}; the source is used instead"), {seg.id, problem}));
+      seg.target.reset();
+    }
+  }
+}
+
+}  // namespace
+
 void enforce_merge_contract(Document& returned, const Document* current,
                             const std::string& xliff_file, Diagnostics& diagnostics) {
   // `current` may be read by other languages' threads at once: looked up without changing it.
   const std::optional<UnitIndex> units_now =
       current != nullptr ? std::optional<UnitIndex>(std::in_place, *current) : std::nullopt;
   for (auto& unit : returned.units) {
-    const Unit* now = units_now ? units_now->find(unit.id) : nullptr;
-    if (current != nullptr && now == nullptr) {
-      diagnostics.add("unknown-unit", Severity::warning,
-                      Location{xliff_file, unit.line, 0, unit.id},
-                      tr("this unit is not in the current release (run relocale extract); its "
-                         "translation stays in the XLIFF file"));
-    }
-    for (auto& seg : unit.segments) {
-      if (now != nullptr) {
-        const auto same = std::find_if(now->segments.begin(), now->segments.end(),
-                                       [&](const Segment& s) { return s.id == seg.id; });
-        if (same == now->segments.end()) {
-          diagnostics.add("unknown-segment", Severity::warning,
-                          Location{xliff_file, seg.line, 0, unit.id},
-                          subst(tr("segment \"{1}\" is not in the current release (run relocale "
-                                   "extract)"),
-                                {seg.id}));
-        } else if (source_form(same->source) != source_form(seg.source)) {
-          diagnostics.add("stale-source", Severity::warning,
-                          Location{xliff_file, seg.line, 0, unit.id},
-                          subst(tr("segment \"{1}\": the source changed since extraction (run "
-                                   "relocale extract)"),
-                                {seg.id}));
-        }
-      }
-      if (!seg.target || seg.target->empty()) {
-        continue;
-      }
-      const std::string problem = target_problem(seg);
-      if (!problem.empty()) {
-        diagnostics.add(
-            "target-refused", Severity::error, Location{xliff_file, seg.line, 0, unit.id},
-            subst(tr("segment \"{1}\": {2}; the source is used instead"), {seg.id, problem}));
-        seg.target.reset();
-      }
-    }
+    enforce_on_unit(unit, current != nullptr, units_now ? units_now->find(unit.id) : nullptr,
+                    xliff_file, diagnostics);
   }
+}
+
+void enforce_merge_contract(Unit& returned, const std::string& xliff_file,
+                            Diagnostics& diagnostics) {
+  enforce_on_unit(returned, /*has_current=*/false, nullptr, xliff_file, diagnostics);
 }
 
 size_t restore_from_current(Document& returned, const Document& current) {

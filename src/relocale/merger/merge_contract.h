@@ -18,6 +18,10 @@ namespace relocale {
 /// `current` is the release as extract reads it now; null skips the checks against it.
 void enforce_merge_contract(Document& returned, const Document* current,
                             const std::string& xliff_file, Diagnostics& diagnostics);
+/// The same for one unit of a file read a unit at a time, without `current` (a file that
+/// describes the release: only its targets are judged).
+void enforce_merge_contract(Unit& returned, const std::string& xliff_file,
+                            Diagnostics& diagnostics);
 
 /// What a CAT tool may drop when it rewrites a file (our <skeleton>, the values of placeholders
 /// kept in our extension element) is restored from the current release, by unit and placeholder

@@ -9,7 +9,6 @@
 #include "relocale/checker/reports.h"
 #include "relocale/config/project_config.h"
 #include "relocale/pipeline/pipeline.h"
-#include "relocale/xliff/xliff_io.h"
 
 namespace relocale {
 

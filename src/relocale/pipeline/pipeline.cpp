@@ -463,6 +463,23 @@ void CurrentRelease::keep_for_source(Document&& described) {
   }
 }
 
+void CurrentRelease::keep_file_for_source(const std::string& lang) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (kept_file_.empty()) {
+    kept_file_ = lang;
+  }
+}
+
+std::string CurrentRelease::file_for_source() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return extracted_ || kept_ ? "" : kept_file_;
+}
+
+void CurrentRelease::take_source_warnings(const std::vector<SourceWarning>& warnings) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  add_source_warnings(warnings_, release_path_, warnings);
+}
+
 const Document& CurrentRelease::extracted() {
   std::lock_guard<std::mutex> lock(mutex_);
   return extracted_locked();
@@ -1009,6 +1026,80 @@ std::vector<ExtractResult> run_extract(const ProjectConfig& config, const Extrac
   return flat;
 }
 
+namespace {
+
+// A release's text in one language, merged from its XLIFF file read a unit at a time.
+struct StreamedMerge {
+  std::string release_text;
+  std::string html_text;  // right-to-left languages: each output with its own marks
+  std::string text_text;
+  std::vector<std::string> untranslated;
+  std::string title;
+  std::string format;
+  std::vector<SourceWarning> source_warnings;  // extract's, as the file keeps them
+  Diagnostics diagnostics;
+};
+
+// build's reading and merging of a big file, a unit at a time: each unit's targets judged (unless
+// the file stands for the source language) and merged as it comes, so that the document is never
+// held whole. `html_merge` and `text_merge` are given for a right-to-left language. False, with
+// nothing kept, for a file not read so (under `stream_from_bytes`, XLIFF 1.2) or one that no longer
+// describes the release, which is built whole, against the release as it is now.
+bool merge_streamed(const ProjectConfig& config, const std::string& lang,
+                    const std::string& release, CurrentRelease& current, const HouseStyle& style,
+                    const MergeOptions& merge, const MergeOptions* html_merge,
+                    const MergeOptions* text_merge, const std::string& xliff_file,
+                    bool judge_targets, uintmax_t stream_from_bytes, StreamedMerge& out) {
+  Document header;
+  SourceFingerprint source;
+  std::optional<UnitMerge> release_merge, html, text;
+  auto start = [&] {  // the skeleton comes before the units
+    release_merge.emplace(header, style, merge);
+    if (html_merge != nullptr) {
+      html.emplace(header, style, *html_merge);
+      text.emplace(header, style, *text_merge);
+    }
+  };
+  const bool streamed = stream_xliff_file(
+      config, lang, release, header,
+      [&](Unit&& unit) {
+        if (!release_merge) {
+          start();
+        }
+        source.add_unit(unit);
+        if (judge_targets) {
+          enforce_merge_contract(unit, xliff_file, out.diagnostics);
+        }
+        release_merge->add(unit);
+        if (html) {
+          html->add(unit);
+          text->add(unit);
+        }
+      },
+      stream_from_bytes);
+  if (!streamed) {
+    return false;
+  }
+  if (!release_merge) {
+    start();  // a file without units
+  }
+  source.add(header);
+  if (!current.is_described_by(header, source)) {
+    return false;
+  }
+  out.release_text = release_merge->finish(&out.untranslated);
+  if (html) {
+    out.html_text = html->finish(nullptr);
+    out.text_text = text->finish(nullptr);
+  }
+  out.title = header.title;
+  out.format = header.format;
+  out.source_warnings = std::move(header.source_warnings);
+  return true;
+}
+
+}  // namespace
+
 std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptions& options,
                                    Diagnostics& diagnostics) {
   const auto releases = select_releases(config, options.releases);
@@ -1043,51 +1134,79 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     BuildResult& result = results[i];
     result.release = release_name(job.release);
     result.lang = job.lang;
-    // Read: the source language comes from the release itself, the others from their XLIFF.
-    Document doc =
-        job.source ? current.source_document() : load_xliff_file(config, job.lang, result.release);
-    const std::string xliff_file = config.xliff_path(job.lang, result.release).string();
-    const bool described = !job.source && current.is_described_by(doc);
-    if (job.source) {
-      job_diagnostics[i].append(current.extraction_warnings());
-    } else if (!described) {
-      // Contract: a returned file's targets are merged only where they honour what was exported.
-      const Document& extracted = current.extracted();
-      if (restore_from_current(doc, extracted) > 0) {
-        job_diagnostics[i].add("restored", Severity::warning, Location{xliff_file},
-                               tr("a tool dropped relocale's skeleton or placeholder values from "
-                                  "this file; they were restored from the current release"));
-      }
-      enforce_merge_contract(doc, &extracted, xliff_file, job_diagnostics[i]);
-    } else {
-      // The file's source side is the release as it is now: only its targets are to be judged.
-      enforce_merge_contract(doc, nullptr, xliff_file, job_diagnostics[i]);
-    }
     const HouseStyle& style = styles.get(job.lang);
     MergeOptions merge;
     merge.use_source_for_all = job.source || options.verbatim;
     // The source language's release is the source as the editor wrote it.
     merge.rendering =
         options.verbatim || job.source ? ValueRendering::verbatim : ValueRendering::localised;
-    const std::string format = doc.format.empty() ? release_format_of(job.release) : doc.format;
-    // Merge: targets into the skeleton by unit id, values rendered in the language's conventions.
-    const std::string release_text = merge_document(doc, style, merge, &result.untranslated);
     // A right-to-left language's HTML page and text are merged again, each with its own marks.
     const bool isolated = style.right_to_left && !options.verbatim;
-    std::string html_text, text_text;
-    if (isolated) {
-      // Left-to-right runs (phones, e-mails, URLs, Latin names) are isolated and marked ltr: a
-      // phone number has no strong character, so an auto-direction isolate would still reverse it.
-      merge.bidi = {"<bdi dir=\"ltr\">", "</bdi>"};
-      std::vector<std::string> ignored;
-      html_text = merge_document(doc, style, merge, &ignored);
-      merge.bidi = {"\xE2\x81\xA6", "\xE2\x81\xA9"};  // LRI … PDI for the text output
-      text_text = merge_document(doc, style, merge, nullptr);
+    // Left-to-right runs (phones, e-mails, URLs, Latin names) are isolated and marked ltr: a
+    // phone number has no strong character, so an auto-direction isolate would still reverse it.
+    MergeOptions html_merge = merge;
+    html_merge.bidi = {"<bdi dir=\"ltr\">", "</bdi>"};
+    MergeOptions text_merge = merge;
+    text_merge.bidi = {"\xE2\x81\xA6", "\xE2\x81\xA9"};  // LRI … PDI for the text output
+    const std::string xliff_file = config.xliff_path(job.lang, result.release).string();
+    StreamedMerge merged;
+    // A big file that describes the release is read and merged a unit at a time; the source
+    // language then comes from its source side, read so again.
+    const std::string streamed_lang = job.source ? current.file_for_source() : job.lang;
+    bool streamed = false;
+    if (!streamed_lang.empty()) {
+      streamed = merge_streamed(config, streamed_lang, result.release, current, style, merge,
+                                isolated ? &html_merge : nullptr, isolated ? &text_merge : nullptr,
+                                config.xliff_path(streamed_lang, result.release).string(),
+                                /*judge_targets=*/!job.source, options.stream_from_bytes, merged);
     }
-    const PageInfo page{job.lang, style.right_to_left, doc.title};
-    if (described) {
-      current.keep_for_source(std::move(doc));  // done with it: the source language may use it
+    if (streamed && job.source) {
+      current.take_source_warnings(merged.source_warnings);
+      merged.diagnostics.append(current.extraction_warnings());
+    } else if (streamed) {
+      current.keep_file_for_source(job.lang);
+    } else {
+      merged = StreamedMerge{};
+      // Read: the source language comes from the release itself, the others from their XLIFF.
+      Document doc = job.source ? current.source_document()
+                                : load_xliff_file(config, job.lang, result.release);
+      const bool described = !job.source && current.is_described_by(doc);
+      if (job.source) {
+        merged.diagnostics.append(current.extraction_warnings());
+      } else if (!described) {
+        // Contract: a returned file's targets are merged only where they honour what was
+        // exported.
+        const Document& extracted = current.extracted();
+        if (restore_from_current(doc, extracted) > 0) {
+          merged.diagnostics.add(
+              "restored", Severity::warning, Location{xliff_file},
+              tr("a tool dropped relocale's skeleton or placeholder values from this file; they "
+                 "were restored from the current release"));
+        }
+        enforce_merge_contract(doc, &extracted, xliff_file, merged.diagnostics);
+      } else {
+        // The file's source side is the release as it is now: only its targets are to be judged.
+        enforce_merge_contract(doc, nullptr, xliff_file, merged.diagnostics);
+      }
+      // Merge: targets into the skeleton by unit id, values rendered in the language's
+      // conventions.
+      merged.release_text = merge_document(doc, style, merge, &merged.untranslated);
+      if (isolated) {
+        merged.html_text = merge_document(doc, style, html_merge, nullptr);
+        merged.text_text = merge_document(doc, style, text_merge, nullptr);
+      }
+      merged.title = doc.title;
+      merged.format = doc.format;
+      if (described) {
+        current.keep_for_source(std::move(doc));  // done with it: the source language may use it
+      }
     }
+    job_diagnostics[i].append(merged.diagnostics);
+    result.untranslated = std::move(merged.untranslated);
+    const std::string& release_text = merged.release_text;
+    const std::string format =
+        merged.format.empty() ? release_format_of(job.release) : merged.format;
+    const PageInfo page{job.lang, style.right_to_left, merged.title};
     if (!result.untranslated.empty()) {
       const bool refuse = config.untranslated == UntranslatedPolicy::refuse_language;
       job_diagnostics[i].add(
@@ -1113,8 +1232,8 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     const ReleaseOutputs release_outputs(release_text, format);
     std::optional<ReleaseOutputs> isolated_html, isolated_text;
     if (isolated) {
-      isolated_html.emplace(html_text, format);
-      isolated_text.emplace(text_text, format);
+      isolated_html.emplace(merged.html_text, format);
+      isolated_text.emplace(merged.text_text, format);
     }
     for (const auto& f : formats) {
       const fs::path out = folder / (result.release + "." + f);

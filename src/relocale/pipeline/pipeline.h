@@ -12,6 +12,7 @@
 #include "relocale/checker/completeness.h"
 #include "relocale/config/project_config.h"
 #include "relocale/model/document.h"
+#include "relocale/xliff/xliff_io.h"
 
 namespace relocale {
 
@@ -90,6 +91,15 @@ class CurrentRelease {
   void keep_for_source(Document&& described);
   /// The source side of the release: a file handed to keep_for_source, else the extraction.
   Document source_document();
+  /// For a big file that describes the release, read a unit at a time and not kept: its
+  /// language, so that the source language is made from its source side, read again so.
+  void keep_file_for_source(const std::string& lang);
+  /// The language given to keep_file_for_source, when neither a document was kept nor the
+  /// release extracted; "" otherwise.
+  std::string file_for_source();
+  /// Extract's warnings kept in the file that file_for_source() named, given again as
+  /// source_document() gives those of the file it takes.
+  void take_source_warnings(const std::vector<SourceWarning>& warnings);
 
  private:
   const Document& extracted_locked();
@@ -99,6 +109,7 @@ class CurrentRelease {
   std::string inputs_key_;  // computed on first use
   std::optional<Document> extracted_;
   std::optional<Document> kept_;  // a file that describes the release, handed over
+  std::string kept_file_;         // the language of one, read a unit at a time
   Diagnostics warnings_;
   std::mutex mutex_;
 };
@@ -118,6 +129,9 @@ struct BuildOptions {
   bool include_source = true;  // also build the source language's release
   ProgressCallback progress;
   unsigned threads = 0;  // releases worked on at once (0: one per core); the same files
+  /// XLIFF 2 files of this size or more that describe their release are read and merged a unit
+  /// at a time, never held whole (tests set 0 to build every file so); the same files either way.
+  uintmax_t stream_from_bytes = kStreamXliffBytes;
 };
 
 struct BuildResult {
