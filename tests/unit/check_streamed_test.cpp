@@ -179,6 +179,16 @@ TEST_CASE("check reads a file a unit at a time with the same reports", "[pipelin
     CHECK(report.find("error: ") == 0);
     CHECK(report.find("not in the release's skeleton") != std::string::npos);
   }
+  SECTION("two faults: a language in another's folder and a unit twice") {
+    const fs::path de = config.xliff_path("de", "release");
+    replace_in(de, "trgLang=\"de\"", "trgLang=\"fr\"");
+    std::string text = read_file(de);
+    const size_t first = text.find("<unit ");
+    const size_t end = text.find("</unit>", first) + 7;
+    text.insert(text.rfind("</unit>") + 7, text.substr(first, end - first));
+    write_file_atomically(de, text);
+    CHECK(same_report_both_ways(config).find("duplicate unit id") != std::string::npos);
+  }
   SECTION("a language in another's folder") {
     replace_in(config.xliff_path("de", "release"), "trgLang=\"de\"", "trgLang=\"fr\"");
     CHECK(same_report_both_ways(config).find("trgLang is \"fr\"") != std::string::npos);

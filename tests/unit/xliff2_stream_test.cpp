@@ -54,36 +54,22 @@ Outcome streamed(const fs::path& file) {
   return outcome_of([&] { return read_xliff_file(file, /*stream_from_bytes=*/0); });
 }
 
+// The whole reading and the streamed one (which may hand the file back to be read whole) give
+// the same document with the same lines, or the same error at the same line.
 void check_same_reading(const fs::path& file) {
   INFO(file.string());
   const Outcome a = whole(file);
   const Outcome b = streamed(file);
-  if (a.error.rfind("malformed XML", 0) == 0) {
-    // expat and pugixml describe malformed XML in their own words, at the token each stopped on.
-    CHECK(b.error.rfind("malformed XML", 0) == 0);
-    CHECK(b.error_line > 0);
-    return;
-  }
-  if (!a.error.empty()) {
-    // A file with several faults may be refused for another of them: the whole-file reader
-    // looks at every <file> before any unit, the streamed one meets them in order.
-    CHECK_FALSE(b.error.empty());
-    CHECK(b.error_line > 0);
-    return;
-  }
-  CHECK(b.error.empty());
+  CHECK(a.error == b.error);
+  CHECK(a.error_line == b.error_line);
   CHECK(a.written == b.written);
   CHECK(a.lines == b.lines);
 }
 
-// The same, for a file with one fault: the same message at the same line.
-void check_same_error(const fs::path& file) {
-  INFO(file.string());
-  const Outcome a = whole(file);
-  const Outcome b = streamed(file);
-  CHECK_FALSE(a.error.empty());
-  CHECK(a.error == b.error);
-  CHECK(a.error_line == b.error_line);
+// Whether the file is read a part at a time to its end (true) or handed back to be read whole.
+bool streams_to_the_end(const fs::path& file) {
+  Document header;
+  return stream_xliff2_file(file, header, [](Unit&&) {});
 }
 
 fs::path write(const TempDir& dir, const std::string& name, const std::string& text) {
@@ -170,63 +156,106 @@ TEST_CASE("a file of several pieces: units cut across pieces read whole", "[xlif
   CHECK(header.skeleton.size() == 24000);
 }
 
-TEST_CASE("streamed XLIFF: errors name the file and the line", "[xliff][stream]") {
+TEST_CASE("streamed XLIFF: what it cannot read as the whole reading does, it hands back",
+          "[xliff][stream]") {
   TempDir dir;
-  const std::string head =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  const std::string decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  const std::string root =
       "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" "
       "trgLang=\"fr\">\n<file id=\"f1\">\n";
-  const std::string unit =
-      "<unit id=\"u1\"><segment id=\"s1\"><source>A.</source></segment></unit>\n";
+  const std::string head = decl + root;
+  const std::string tail = "</file>\n</xliff>\n";
+  auto unit = [](const std::string& id, const std::string& target) {
+    return "<unit id=\"" + id + "\"><segment id=\"s1\"><source>A.</source><target>" + target +
+           "</target></segment></unit>\n";
+  };
+  const std::string skeleton =
+      "<skeleton><rl:skeleton xmlns:rl=\"urn:relocale:xliff:1\" release=\"r\">"
+      "<rl:text>x</rl:text><rl:unit ref=\"u1\"/><rl:text>\n\n</rl:text><rl:unit ref=\"u2\"/>"
+      "</rl:skeleton></skeleton>\n";
+  int n = 0;
+  // Each file: the same outcome both ways, and whether it was read a part at a time.
+  auto same = [&](const std::string& text, bool streamed_to_the_end) {
+    const fs::path file = write(dir, "f" + std::to_string(++n) + ".xlf", text);
+    check_same_reading(file);
+    CHECK(streams_to_the_end(file) == streamed_to_the_end);
+  };
 
-  SECTION("a duplicate unit id, several lines down") {
-    check_same_error(write(dir, "dup.xlf", head + unit + "\n\n" + unit + "</file>\n</xliff>\n"));
-    CHECK(streamed(dir.path() / "dup.xlf").error_line == 7);
+  SECTION("files read a part at a time") {
+    same(head + unit("u1", "B.") + "\n\n" + unit("u2", "C.") + tail, true);
+    same(head + skeleton + unit("u1", "B.") + unit("u2", "C.") + tail, true);
+    // Lines are counted at "\n" alone, as the whole reading counts them; expat counts a lone CR.
+    same(head + unit("u1", "a\rb") + "\n\n" + unit("u2", "C.\r\nD.") + tail, true);
+    same("\xEF\xBB\xBF" + head + "<unit id=\"u1\"/>\r\n" + unit("u2", "C.") + tail, true);
+    same(head + "<group id=\"g\"><group id=\"g2\">" + unit("u1", "B.") +
+             "</group></group>\n<x:other xmlns:x=\"urn:x\"><unit id=\"no\"/></x:other>\n" +
+             "<notes><note>n</note></notes><unit id=\"u3\"/>\n" + tail,
+         true);
   }
-  SECTION("malformed XML in the third unit") {
-    const fs::path file =
-        write(dir, "bad.xlf",
-              head + unit + "<unit id=\"u2\"><segment id=\"s1\"><source>B</target>\n</segment>" +
-                  "</unit></file></xliff>\n");
-    const Outcome b = streamed(file);
-    CHECK(b.error.rfind("malformed XML", 0) == 0);
-    CHECK(b.error_line == 5);
-  }
-  SECTION("a DOCTYPE is refused") {
-    const fs::path file = write(dir, "doctype.xlf",
-                                "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [<!ENTITY e \"x\">]>\n" +
-                                    head.substr(head.find("<xliff")) + unit + "</file></xliff>\n");
-    const Outcome b = streamed(file);
-    CHECK(b.error.find("DOCTYPE") != std::string::npos);
-    CHECK(b.error_line == 2);
-    CHECK_FALSE(b.written);
-  }
-  SECTION("nesting deeper than any translation file") {
-    std::string deep = head + "<unit id=\"u1\"><segment id=\"s1\"><source>";
-    for (int i = 0; i < 300; ++i) {
-      deep += "<mrk id=\"m" + std::to_string(i) + "\">";
-    }
-    const Outcome b = streamed(write(dir, "deep.xlf", deep));
-    CHECK(b.error.find("nested more than 256") != std::string::npos);
-    CHECK(b.error_line == 4);
-  }
-  SECTION("no <file>, two <file>s, no srcLang, another namespace") {
-    check_same_error(write(dir, "nofile.xlf", head.substr(0, head.find("<file")) + "</xliff>\n"));
-    check_same_error(write(dir, "twofiles.xlf",
-                           head + unit + "</file>\n<file id=\"f2\">" + unit + "</file></xliff>\n"));
+  SECTION("errors: the whole reading's message and place") {
+    same(head + unit("u1", "B.") + "\n\n" + unit("u1", "C.") + tail, false);  // duplicate id
+    same(head + unit("u1", "B.") + "<unit id=\"u2\"><segment id=\"s1\"><source>B</target>\n" +
+             "</segment></unit>" + tail,
+         false);  // malformed
+    same(head + unit("u1", "B.") + "<unit id=\"u2\"><segment id=\"s1\"><source>", false);  // cut
+    same(decl + "<!DOCTYPE xliff\n  SYSTEM \"x.dtd\">\n" + root + unit("u1", "B.") + tail, false);
+    same(decl + "  <!DOCTYPE xliff [<!ENTITY e \"x\">]>\n" + root + unit("u1", "&e;") + tail,
+         false);
+    same(decl + root.substr(0, root.find("<file")) + "</xliff>\n", false);  // no <file>
+    same(head + unit("u1", "B.") + "</file>\n<file id=\"f2\">" + unit("u2", "C.") + tail, false);
     std::string no_src = head;
     no_src.replace(no_src.find("srcLang=\"en\" "), 13, "");
-    check_same_error(write(dir, "nosrc.xlf", no_src + unit + "</file></xliff>\n"));
+    same(no_src + unit("u1", "B.") + tail, false);
     std::string other_ns = head;
     other_ns.replace(other_ns.find("document:2.0"), 12, "document:9.9");
-    check_same_error(write(dir, "ns.xlf", other_ns + unit + "</file></xliff>\n"));
+    same(other_ns + unit("u1", "B.") + tail, false);
+    // Two faults: the one the whole reading meets first.
+    same(head + unit("u1", "B.") + unit("u1", "C.") + "</file>\n<file id=\"f2\">" + tail, false);
+    same(head + unit("u1", "B.") + unit("u1", "C.") + "<unit id=\"u3\"><segment>", false);
   }
-  SECTION("units in groups, and elements of other tools around them") {
-    check_same_reading(write(
-        dir, "groups.xlf",
-        head + "<notes><note>file note</note></notes>\n<group id=\"g\"><group id=\"g2\">" + unit +
-            "</group></group>\n<x:other xmlns:x=\"urn:x\"><unit id=\"ignored\"/></x:other>\n" +
-            "<unit id=\"u3\"/>\n</file>\n</xliff>\n"));
+  SECTION("bytes and XML that expat refuses: read whole, as before") {
+    same(head + unit("u1", "a\vb") + tail, false);             // a control character
+    same(head + unit("u1", "a&#1;b") + tail, false);           // a reference to one
+    same(head + unit("u1", "a&nbsp;b") + tail, false);         // an undeclared entity
+    same(head + unit("u1", "a & b") + tail, false);            // a bare ampersand
+    same(head + "<unit id=\"u1\" id=\"u2\"/>" + tail, false);  // an attribute twice
+    same(head + unit("u1", "B.") + tail + "junk\n", false);    // text after the root
+    same(head + unit("u1", "caf\xE9") + tail, false);          // Latin-1, not UTF-8
+    same(head + unit("u1", std::string("a\0b", 3)) + tail, false);
+    std::string utf16 = "\xFF\xFE";
+    for (char c : head + unit("u1", "B.") + tail) {
+      utf16 += c;
+      utf16 += '\0';
+    }
+    same(utf16, false);
+  }
+  SECTION("nesting close to the limit: the whole reading decides") {
+    // 251 levels of <pc> in <source> put the text at depth 257: refused whole, and so streamed.
+    std::string deep = head + "<unit id=\"u1\"><segment id=\"s1\"><source>";
+    for (int i = 0; i < 251; ++i) {
+      deep += "<pc id=\"p" + std::to_string(i) + "\">";
+    }
+    deep += "x";
+    for (int i = 0; i < 251; ++i) {
+      deep += "</pc>";
+    }
+    same(deep + "</source></segment></unit>\n" + tail, false);
+    std::string deeper = head + "<unit id=\"u1\"><segment id=\"s1\"><source>";
+    for (int i = 0; i < 300; ++i) {
+      deeper += "<mrk id=\"m" + std::to_string(i) + "\">";
+    }
+    same(deeper, false);
+  }
+  SECTION("a skeleton after the units, or in two pieces around them") {
+    std::string renamed = unit("u1", "B.") + unit("x2", "C.");
+    same(head + renamed + skeleton + tail, false);
+    const std::string first_half =
+        "<skeleton><rl:skeleton xmlns:rl=\"urn:relocale:xliff:1\"><rl:unit ref=\"u1\"/>"
+        "</rl:skeleton></skeleton>\n";
+    const std::string second_half =
+        "<skeleton><rl:skeleton xmlns:rl=\"urn:relocale:xliff:1\"><rl:unit ref=\"u2\"/>"
+        "</rl:skeleton></skeleton>\n";
+    same(head + first_half + unit("u1", "B.") + second_half + unit("u2", "C.") + tail, false);
   }
 }
 

@@ -79,6 +79,9 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
           },
           options.stream_from_bytes);
       if (!streamed) {
+        // Whole, from nothing: what a reading a unit at a time made before it stopped goes.
+        report.completeness = {};
+        findings = Diagnostics{};
         doc = load_xliff_file(config, lang, release);
         start(options.stale_source && !current.is_described_by(doc) ? &current.extracted()
                                                                     : nullptr);
@@ -96,10 +99,22 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
           // The file no longer stands for the release: read again, against the release now.
           StaleSourceCheck stale(current.extracted(), input.xliff_file);
           Document header;
-          stream_xliff_file(
-              config, lang, release, header, [&](Unit&& unit) { stale.check_unit(unit); },
+          const bool again = stream_xliff_file(
+              config, lang, release, header,
+              [&](Unit&& unit) {
+                header.skeleton = {};  // read before the units; not needed here
+                stale.check_unit(unit);
+              },
               options.stream_from_bytes);
-          stale.finish(findings);
+          if (again) {
+            stale.finish(findings);
+          } else {  // the file changed since the first reading: whole, from nothing
+            StaleSourceCheck whole(current.extracted(), input.xliff_file);
+            for (const auto& unit : load_xliff_file(config, lang, release).units) {
+              whole.check_unit(unit);
+            }
+            whole.finish(findings);
+          }
         }
       }
       report.threshold =

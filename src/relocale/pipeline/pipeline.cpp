@@ -350,8 +350,12 @@ bool stream_xliff_file(const ProjectConfig& config, const std::string& lang,
   if (!streamed) {
     return false;
   }
-  header_read();
-  contract->finish();
+  try {
+    header_read();
+    contract->finish();
+  } catch (const Error&) {
+    return false;  // load_xliff_file names it, or a fault it meets first
+  }
   return true;
 }
 

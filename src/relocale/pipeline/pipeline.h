@@ -172,8 +172,9 @@ Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
 /// load_xliff_file a unit at a time, for a file of `stream_from_bytes` or more (kStreamXliffBytes):
 /// `header` gets the file's languages, skeleton and key, checked as load_xliff_file checks them,
 /// before the first unit goes to `on_unit`; each unit follows in the file's order, and is the
-/// caller's to keep or drop. The same errors as load_xliff_file (met in the file's order). Returns
-/// false, having read nothing, for a smaller file or an XLIFF 1.2 one: load those whole.
+/// caller's to keep or drop. Returns false for a file to load whole instead (smaller, XLIFF 1.2,
+/// or any error: load_xliff_file then names it), having maybe handed some units to `on_unit`
+/// already: the caller starts again from nothing.
 bool stream_xliff_file(const ProjectConfig& config, const std::string& lang,
                        const std::string& release, Document& header,
                        const std::function<void(Unit&& unit)>& on_unit,

@@ -72,9 +72,12 @@ Document read_xliff_file(const std::filesystem::path& file,
 /// Reads an XLIFF 2 file from disk a part at a time: its bytes go through expat a piece at a
 /// time, and each child of <rl:skeleton> and each <unit> is parsed on its own with pugixml and
 /// read as read_xliff reads it. `header` gets the file's languages, original and skeleton; each
-/// unit goes to `on_unit` as soon as it is read, in the file's order. Memory: the biggest unit, not
-/// the file. Returns false, having read nothing, when the root is not <xliff> of version 2.x (read
-/// such a file with read_xliff). Throws Error naming file, line and column as read_xliff does.
+/// unit goes to `on_unit` as soon as it is read, in the file's order. Memory: the biggest unit,
+/// not the file. Returns false when the file is to be read whole with read_xliff instead, having
+/// maybe handed some units to `on_unit` already (the caller drops what it made of them): a file
+/// that is not XLIFF 2, any error (read_xliff gives the same message at the same place), XML that
+/// expat refuses, nesting close to kMaxXmlDepth, a skeleton after a unit. An error thrown by
+/// `on_unit` means the same.
 bool stream_xliff2_file(const std::filesystem::path& file, Document& header,
                         const std::function<void(Unit&& unit)>& on_unit);
 
