@@ -189,9 +189,17 @@ std::string UnitMerge::finish(std::vector<std::string>* untranslated) {
 
 std::string merge_document(const Document& doc, const HouseStyle& style,
                            const MergeOptions& options, std::vector<std::string>* untranslated) {
+  // Of units with the same id (the readers refuse them; a document made otherwise may have them)
+  // the last one is merged, as merge_document always did.
+  std::map<std::string_view, const Unit*> last;
+  for (const auto& unit : doc.units) {
+    last[unit.id] = &unit;
+  }
   UnitMerge merge(doc, style, options);
   for (const auto& unit : doc.units) {
-    merge.add(unit);
+    if (last[unit.id] == &unit) {
+      merge.add(unit);
+    }
   }
   return merge.finish(untranslated);
 }

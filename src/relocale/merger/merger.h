@@ -30,8 +30,9 @@ struct MergeOptions {
 };
 
 /// The release in the document's own format (its skeleton filled with each unit's targets), by
-/// unit id, never by source text. Segments without a target fall back to their source, exactly as
-/// written (values and quotes unchanged), and are listed in `untranslated` ("unit/segment" ids).
+/// unit id, never by source text (of units with the same id, the last). Segments without a target
+/// fall back to their source, exactly as written (values and quotes unchanged), and are listed in
+/// `untranslated` ("unit/segment" ids).
 std::string merge_document(const Document& doc, const HouseStyle& style,
                            const MergeOptions& options, std::vector<std::string>* untranslated);
 
