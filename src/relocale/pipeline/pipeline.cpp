@@ -207,29 +207,34 @@ std::string extraction_inputs_key(const ProjectConfig& config, const std::string
                                     [&](Fingerprint& f) { f.add(release_bytes); });
 }
 
+// Adds a file's bytes to `f` as one field, read a piece at a time: the same digest as add() of the
+// whole file, which is never held. A file that grows or shrinks while it is read is read again,
+// whole.
+void add_file_field(Fingerprint& f, const fs::path& file) {
+  std::error_code error;
+  const uintmax_t size = fs::file_size(file, error);
+  uintmax_t read = 0;
+  Fingerprint pieces = f;
+  pieces.begin_field(size);
+  if (!error) {
+    read_file_in_pieces(file, size_t{1} << 20, [&](std::string_view piece) {
+      read += piece.size();
+      pieces.add_piece(piece);
+      return read <= size;
+    });
+  }
+  if (error || read != size) {
+    f.add(read_file(file));
+    return;
+  }
+  f = pieces.end_field();
+}
+
 // The same, the release read a piece at a time (a big release is never held whole for its key).
 std::string extraction_inputs_key_of_file(const ProjectConfig& config,
                                           const std::string& release_path, const fs::path& file) {
-  return extraction_inputs_key_with(config, release_path, [&](Fingerprint& f) {
-    std::string bytes;  // a file that grows while it is read is read once more, whole
-    std::error_code error;
-    const uintmax_t size = fs::file_size(file, error);
-    uintmax_t read = 0;
-    Fingerprint pieces = f;
-    pieces.begin_field(size);
-    if (!error) {
-      read_file_in_pieces(file, size_t{1} << 20, [&](std::string_view piece) {
-        read += piece.size();
-        pieces.add_piece(piece);
-        return read <= size;
-      });
-    }
-    if (error || read != size) {
-      f.add(read_file(file));
-      return;
-    }
-    f = pieces.end_field();
-  });
+  return extraction_inputs_key_with(config, release_path,
+                                    [&](Fingerprint& f) { add_file_field(f, file); });
 }
 
 // A source side's extraction key: the digest of its inputs (extraction_inputs_key) and the digest
@@ -642,8 +647,11 @@ void add_report(CarryOverReport& total, const CarryOverReport& part) {
 // Commits a language's file, unless a translator's tool saved the one we read while we worked:
 // that is never overwritten blindly.
 void commit_unless_changed(AtomicFileWriter& updated, const LanguageFile& file) {
-  if (file.had_previous ? Fingerprint().add(read_file(file.xliff)).hex() != file.previous_digest
-                        : fs::exists(file.xliff)) {
+  Fingerprint on_disk;
+  if (file.had_previous) {
+    add_file_field(on_disk, file.xliff);
+  }
+  if (file.had_previous ? on_disk.hex() != file.previous_digest : fs::exists(file.xliff)) {
     throw Error(Location{file.xliff.string()},
                 tr("the file changed on disk while relocale was updating it; it was not "
                    "overwritten: run relocale extract again"));
@@ -688,8 +696,17 @@ void write_head_and_units(LanguageFile& file, Document& header, const std::strin
 }
 
 // Reads the file a language had when extract started, and the digest of its bytes, by which it is
-// known whether it changed on disk meanwhile (commit_unless_changed) or comes out the same.
+// known whether it changed on disk meanwhile (commit_unless_changed) or comes out the same. A big
+// file is digested and read a part at a time, never held whole.
 void read_previous(const ProjectConfig& config, LanguageFile& file, const std::string& release) {
+  std::error_code error;
+  if (fs::file_size(file.xliff, error) >= kStreamXliffBytes && !error) {
+    Fingerprint digest;
+    add_file_field(digest, file.xliff);
+    file.previous_digest = digest.hex();
+    file.previous = std::make_unique<Document>(load_xliff_file(config, file.lang, release));
+    return;
+  }
   const std::string bytes = read_file(file.xliff);
   file.previous_digest = Fingerprint().add(bytes).hex();
   file.previous = std::make_unique<Document>(load_xliff_file(config, file.lang, release, &bytes));
