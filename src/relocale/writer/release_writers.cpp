@@ -1,5 +1,6 @@
 #include "relocale/writer/release_writers.h"
 
+#include <cstring>
 #include <memory>
 
 #include <cmark.h>
@@ -199,7 +200,9 @@ ReleaseOutputs::~ReleaseOutputs() = default;
 
 cmark_node* ReleaseOutputs::html_tree() const {
   if (!trees_->html) {
-    trees_->html = parse_markdown(escape_foreign_html(body_));
+    // Most releases have no foreign HTML: then the release is parsed as it is, without a copy.
+    trees_->html = has_foreign_html(body_) ? parse_markdown(escape_foreign_html(body_))
+                                           : parse_markdown(body_);
   }
   return trees_->html.get();
 }
@@ -218,25 +221,6 @@ std::string ReleaseOutputs::html(const PageInfo& page) const {
   std::string title = page.title;  // unless the front matter gives one
   std::string date;
   strip_front_matter(release_, &title, &date);
-  std::string html_body;
-  if (format_ == "md") {
-    char* rendered = cmark_render_html(html_tree(), CMARK_OPT_UNSAFE);
-    html_body = rendered;
-    free(rendered);
-  } else {
-    size_t pos = 0;
-    while (pos < body_.size()) {
-      size_t eol = body_.find('\n', pos);
-      if (eol == std::string_view::npos) {
-        eol = body_.size();
-      }
-      const std::string line = escape_html_keep_bdi(body_.substr(pos, eol - pos));
-      if (!line.empty()) {
-        html_body += "<p>" + line + "</p>\n";
-      }
-      pos = eol + 1;
-    }
-  }
   std::string out = "<!DOCTYPE html>\n<html lang=\"" + escape_html(page.lang) + "\" dir=\"" +
                     (page.right_to_left ? "rtl" : "ltr") +
                     "\">\n<head>\n<meta charset=\"utf-8\">\n";
@@ -255,7 +239,27 @@ std::string ReleaseOutputs::html(const PageInfo& page) const {
   if (!title.empty() && format_ == "md" && release_.substr(0, 4) == "---\n") {
     out += "<h1>" + escape_html_keep_bdi(title) + "</h1>\n";
   }
-  out += html_body;
+  // The body goes straight into the page: a big release's page is not held twice.
+  if (format_ == "md") {
+    char* rendered = cmark_render_html(html_tree(), CMARK_OPT_UNSAFE);
+    const size_t size = std::strlen(rendered);
+    out.reserve(out.size() + size + 32);
+    out.append(rendered, size);
+    free(rendered);
+  } else {
+    size_t pos = 0;
+    while (pos < body_.size()) {
+      size_t eol = body_.find('\n', pos);
+      if (eol == std::string_view::npos) {
+        eol = body_.size();
+      }
+      const std::string line = escape_html_keep_bdi(body_.substr(pos, eol - pos));
+      if (!line.empty()) {
+        out += "<p>" + line + "</p>\n";
+      }
+      pos = eol + 1;
+    }
+  }
   out += "</article>\n</body>\n</html>\n";
   return out;
 }
