@@ -73,16 +73,36 @@ std::string same_build_both_ways(const ProjectConfig& config) {
   return whole;
 }
 
+// The sample release extracted into fr, de and ar, with fr and ar (right to left) returned
+// translated and de untranslated.
+ProjectConfig translated_project(const fs::path& root) {
+  const auto config =
+      test::make_project(root, "fr, de, ar", {{"workflow/release.md", test::sample_release()}});
+  Diagnostics warnings;
+  run_extract(config, ExtractOptions{}, warnings);
+  test::return_translated(config, "fr", "release", " [fr]");
+  test::return_translated(config, "ar", "release", " [ar]");
+  return config;
+}
+
+// The file's first unit, <unit …>…</unit>, moved (`keep` false) or copied after its last unit.
+void first_unit_after_last(const fs::path& file, bool keep) {
+  std::string text = read_file(file);
+  const size_t first = text.find("<unit ");
+  REQUIRE(first != std::string::npos);
+  const std::string unit = text.substr(first, text.find("</unit>", first) + 7 - first);
+  if (!keep) {
+    text.erase(first, unit.size());
+  }
+  text.insert(text.rfind("</unit>") + 7, unit);
+  write_file_atomically(file, text);
+}
+
 }  // namespace
 
 TEST_CASE("build reads a file a unit at a time with the same pages", "[pipeline][build]") {
   test::TempDir dir;
-  const auto config = test::make_project(dir.path(), "fr, de, ar",
-                                         {{"workflow/release.md", test::sample_release()}});
-  Diagnostics warnings;
-  run_extract(config, ExtractOptions{}, warnings);
-  test::return_translated(config, "fr", "release", " [fr]");
-  test::return_translated(config, "ar", "release", " [ar]");  // right to left; de untranslated
+  const auto config = translated_project(dir.path());
 
   SECTION("every file describes the release") {
     const std::string outcome = same_build_both_ways(config);
@@ -110,14 +130,7 @@ TEST_CASE("build reads a file a unit at a time with the same pages", "[pipeline]
     // in any order: merger_test.cpp).
     build_outcome(config, kStreamXliffBytes);
     const auto pages = test::files_below(config.path(config.out_dir));
-    const fs::path fr = config.xliff_path("fr", "release");
-    std::string text = read_file(fr);
-    const size_t first = text.find("<unit ");
-    const size_t first_end = text.find("</unit>", first) + 7;
-    const std::string unit = text.substr(first, first_end - first);
-    text.erase(first, first_end - first);
-    text.insert(text.rfind("</unit>") + 7, unit);
-    write_file_atomically(fr, text);
+    first_unit_after_last(config.xliff_path("fr", "release"), /*keep=*/false);
     same_build_both_ways(config);
     test::check_same_files(pages, test::files_below(config.path(config.out_dir)));
   }
@@ -125,12 +138,7 @@ TEST_CASE("build reads a file a unit at a time with the same pages", "[pipeline]
 
 TEST_CASE("check reads a file a unit at a time with the same reports", "[pipeline][check]") {
   test::TempDir dir;
-  const auto config = test::make_project(dir.path(), "fr, de, ar",
-                                         {{"workflow/release.md", test::sample_release()}});
-  Diagnostics warnings;
-  run_extract(config, ExtractOptions{}, warnings);
-  test::return_translated(config, "fr", "release", " [fr]");
-  test::return_translated(config, "ar", "release", " [ar]");  // de stays untranslated
+  const auto config = translated_project(dir.path());
 
   SECTION("every file describes the release") {
     const std::string report = same_report_both_ways(config);
@@ -185,11 +193,7 @@ TEST_CASE("check reads a file a unit at a time with the same reports", "[pipelin
   SECTION("two faults: a language in another's folder and a unit twice") {
     const fs::path de = config.xliff_path("de", "release");
     replace_in(de, "trgLang=\"de\"", "trgLang=\"fr\"");
-    std::string text = read_file(de);
-    const size_t first = text.find("<unit ");
-    const size_t end = text.find("</unit>", first) + 7;
-    text.insert(text.rfind("</unit>") + 7, text.substr(first, end - first));
-    write_file_atomically(de, text);
+    first_unit_after_last(de, /*keep=*/true);
     CHECK(same_report_both_ways(config).find("duplicate unit id") != std::string::npos);
   }
   SECTION("a language in another's folder") {

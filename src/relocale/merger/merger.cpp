@@ -144,7 +144,7 @@ void UnitMerge::add(const Unit& unit) {
     rendered.uses = again->second;
   }
   waiting_.emplace(unit.id, std::move(rendered));
-  advance();
+  advance(/*to_the_end=*/false);
 }
 
 void UnitMerge::put(const Rendered& rendered) {
@@ -153,7 +153,7 @@ void UnitMerge::put(const Rendered& rendered) {
                        rendered.untranslated.end());
 }
 
-void UnitMerge::advance() {
+void UnitMerge::advance(bool to_the_end) {
   for (; next_ < skeleton_.size(); ++next_) {
     const SkeletonPart& part = skeleton_[next_];
     if (part.unit_id.empty()) {
@@ -162,6 +162,9 @@ void UnitMerge::advance() {
     }
     const auto it = waiting_.find(part.unit_id);
     if (it == waiting_.end()) {
+      if (to_the_end) {
+        continue;  // a unit that never came: its place stays empty (the contract reports it)
+      }
       return;  // its unit is still to come
     }
     put(it->second);
@@ -172,15 +175,7 @@ void UnitMerge::advance() {
 }
 
 std::string UnitMerge::finish(std::vector<std::string>* untranslated) {
-  // The places of units that never came stay empty: the contract check reports them first.
-  for (; next_ < skeleton_.size(); ++next_) {
-    const SkeletonPart& part = skeleton_[next_];
-    if (part.unit_id.empty()) {
-      out_ += part.text;
-    } else if (const auto it = waiting_.find(part.unit_id); it != waiting_.end()) {
-      put(it->second);
-    }
-  }
+  advance(/*to_the_end=*/true);
   if (untranslated != nullptr) {
     untranslated->insert(untranslated->end(), untranslated_.begin(), untranslated_.end());
   }

@@ -54,7 +54,9 @@ class UnitMerge {
     std::vector<std::string> untranslated;
     size_t uses = 1;  // skeleton references not yet filled
   };
-  void advance();
+  /// Puts the skeleton's parts in out_ up to the first whose unit has not come yet; with
+  /// `to_the_end`, past those too, leaving their places empty.
+  void advance(bool to_the_end);
   void put(const Rendered& rendered);
 
   const HouseStyle& style_;

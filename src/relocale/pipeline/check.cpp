@@ -63,21 +63,15 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
           [&](Unit&& unit) {
             if (!run) {
               start(nullptr);  // whether the file still stands for the release is known at its end
-              // The skeleton came before the units and is checked against them as they come:
-              // all check needs of it now is its part of the key (37 MB of XML in a 100 MB
+              // The skeleton came before the units, is checked against them as they come and is
+              // in `source` already: check needs no more of it (37 MB of XML in a 100 MB
               // release's file).
-              if (options.stale_source) {
-                source.add(doc);
-              }
               doc.skeleton = {};
               doc.source_warnings = {};
             }
             check_unit(unit);
-            if (options.stale_source) {
-              source.add_unit(unit);
-            }
           },
-          options.stream_from_bytes);
+          options.stream_from_bytes, options.stale_source ? &source : nullptr);
       if (!streamed) {
         // Whole, from nothing: what a reading a unit at a time made before it stopped goes.
         report.completeness = {};
@@ -94,7 +88,6 @@ CheckResult run_check(const ProjectConfig& config, const CheckOptions& options) 
           start(nullptr);  // a file without units
         }
         run->finish(findings);
-        source.add(doc);  // the rest of the header, if any came after the first unit
         if (options.stale_source && !current.is_described_by(doc, source)) {
           // The file no longer stands for the release: read again, against the release now.
           StaleSourceCheck stale(current.extracted(), input.xliff_file);

@@ -332,8 +332,8 @@ Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
 
 bool stream_xliff_file(const ProjectConfig& config, const std::string& lang,
                        const std::string& release, Document& header,
-                       const std::function<void(Unit&& unit)>& on_unit,
-                       uintmax_t stream_from_bytes) {
+                       const std::function<void(Unit&& unit)>& on_unit, uintmax_t stream_from_bytes,
+                       SourceFingerprint* source) {
   const fs::path file = config.xliff_path(lang, release);
   std::error_code error;
   const uintmax_t size = fs::file_size(file, error);
@@ -341,15 +341,23 @@ bool stream_xliff_file(const ProjectConfig& config, const std::string& lang,
     return false;
   }
   std::optional<SkeletonContract> contract;
-  auto header_read = [&] {  // before the first unit: the skeleton comes first in <file>
+  // Once, before the first unit (the skeleton comes first in <file>, and the reading hands back a
+  // file where it does not), or at the end of a file without units.
+  auto header_read = [&] {
     if (!contract) {
       check_xliff_header(header, lang, release, file);
       contract.emplace(header, file.string());
+      if (source != nullptr) {
+        source->add(header);  // its skeleton and extract's warnings; no units
+      }
     }
   };
   const bool streamed = stream_xliff2_file(file, header, [&](Unit&& unit) {
     header_read();
     contract->check(unit);
+    if (source != nullptr) {
+      source->add_unit(unit);
+    }
     on_unit(std::move(unit));
   });
   if (!streamed) {
@@ -1072,7 +1080,7 @@ bool merge_streamed(const ProjectConfig& config, const std::string& lang,
                     const MergeOptions* text_merge, const std::string& xliff_file,
                     bool judge_targets, uintmax_t stream_from_bytes, StreamedMerge& out) {
   Document header;
-  SourceFingerprint source;
+  SourceFingerprint source;  // for the file's extraction key
   std::optional<UnitMerge> release_merge, html, text;
   auto start = [&] {  // the skeleton comes before the units
     release_merge.emplace(header, style, merge);
@@ -1087,7 +1095,6 @@ bool merge_streamed(const ProjectConfig& config, const std::string& lang,
         if (!release_merge) {
           start();
         }
-        source.add_unit(unit);
         if (judge_targets) {
           enforce_merge_contract(unit, xliff_file, out.diagnostics);
         }
@@ -1097,14 +1104,13 @@ bool merge_streamed(const ProjectConfig& config, const std::string& lang,
           text->add(unit);
         }
       },
-      stream_from_bytes);
+      stream_from_bytes, &source);
   if (!streamed) {
     return false;
   }
   if (!release_merge) {
     start();  // a file without units
   }
-  source.add(header);
   if (!current.is_described_by(header, source)) {
     return false;
   }

@@ -174,10 +174,11 @@ Document load_xliff_file(const ProjectConfig& config, const std::string& lang,
 /// before the first unit goes to `on_unit`; each unit follows in the file's order, and is the
 /// caller's to keep or drop. Returns false for a file to load whole instead (smaller, XLIFF 1.2,
 /// or any error: load_xliff_file then names it), having maybe handed some units to `on_unit`
-/// already: the caller starts again from nothing.
+/// already: the caller starts again from nothing. `source`, when given, gets the file's source
+/// side (the header, then each unit before `on_unit` has it), for CurrentRelease::is_described_by.
 bool stream_xliff_file(const ProjectConfig& config, const std::string& lang,
                        const std::string& release, Document& header,
-                       const std::function<void(Unit&& unit)>& on_unit,
-                       uintmax_t stream_from_bytes);
+                       const std::function<void(Unit&& unit)>& on_unit, uintmax_t stream_from_bytes,
+                       SourceFingerprint* source = nullptr);
 
 }  // namespace relocale
