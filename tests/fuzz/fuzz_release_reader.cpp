@@ -1,7 +1,8 @@
 // Fuzzes read_release for Markdown (cmark) and plain text; the first byte chooses the format and a
 // part size. A release that reads whole must read the same in parts (ReleaseParts): the same
 // units, numbered alike, with the same content, and the same skeleton. A difference means a cut
-// where cmark reads a block differently in a part than in the whole, and aborts.
+// where cmark reads a block differently in a part than in the whole, and aborts. Its pages, made
+// a piece at a time at the same cuts (ReleaseOutputs), must be the pages made whole.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 
 #include "relocale/base/error.h"
 #include "relocale/reader/release_reader.h"
+#include "relocale/writer/release_writers.h"
 
 namespace {
 
@@ -53,6 +55,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   if (unit != whole.units.size() || piece != whole.skeleton.size()) {
+    std::abort();
+  }
+  const relocale::PageInfo page{"fr", false, "Title"};
+  const relocale::ReleaseOutputs whole_pages(text, format, text.size() + 1);
+  const relocale::ReleaseOutputs piece_pages(text, format, part_bytes);
+  if (piece_pages.html(page) != whole_pages.html(page) ||
+      piece_pages.text() != whole_pages.text()) {
     std::abort();
   }
   return 0;

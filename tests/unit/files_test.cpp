@@ -65,6 +65,62 @@ TEST_CASE("a file set leaves a file that holds its contents already untouched", 
   CHECK(read_file(dir.path() / "a.txt") == "b");
 }
 
+TEST_CASE("a file written in pieces is compared as it comes and written with its set", "[files]") {
+  test::TempDir dir;
+  const fs::path page = dir.path() / "a.html";
+  const std::string big(300000, 'x');  // several of the comparison's reads
+  auto write_in_pieces = [&](const std::string& text) {
+    return [text](const AtomicFileSet::PieceSink& sink) {
+      for (size_t at = 0; at < text.size(); at += 7000) {
+        sink(std::string_view(text).substr(at, 7000));
+      }
+    };
+  };
+  {
+    AtomicFileSet set;
+    set.add_written(page, write_in_pieces(big));
+    CHECK(!fs::exists(page));  // not before the set is committed
+  }
+  CHECK(fs::is_empty(dir.path()));  // a set never committed leaves nothing behind
+  {
+    AtomicFileSet set;
+    set.add_written(page, write_in_pieces(big));
+    set.commit();
+  }
+  CHECK(read_file(page) == big);
+  const auto inode = test::inode_of(page);
+  {
+    AtomicFileSet set;  // the same bytes: left as it is, and no temporary left behind
+    set.add_written(page, write_in_pieces(big));
+    set.commit();
+  }
+  CHECK(test::inode_of(page) == inode);
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+  for (const std::string& other : {big + "y", big.substr(1), "y" + big.substr(1), std::string()}) {
+    AtomicFileSet set;  // longer, shorter, or the same size with other bytes: written
+    set.add_written(page, write_in_pieces(other));
+    set.commit();
+    CHECK(read_file(page) == other);
+  }
+  // A writer that fails half-way leaves the file in place as it was.
+  {
+    AtomicFileSet set;
+    set.add_written(page, write_in_pieces(big));
+    set.commit();
+  }
+  CHECK_THROWS_AS(
+      [&] {
+        AtomicFileSet set;
+        set.add_written(page, [](const AtomicFileSet::PieceSink& sink) {
+          sink("half");
+          throw Error("the page could not be made");
+        });
+      }(),
+      Error);
+  CHECK(read_file(page) == big);
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+}
+
 TEST_CASE("paths that leave the project are refused", "[files]") {
   test::TempDir dir;
   fs::create_directories(dir.path() / "xliff");

@@ -1,5 +1,6 @@
 #include "relocale/base/files.h"
 
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
@@ -326,11 +327,15 @@ void AtomicFileWriter::write_through(std::string_view data) {
   fd_ = fd;
 }
 
-void AtomicFileWriter::commit() {
+fs::path AtomicFileWriter::close() {
   flush();
   const int fd = std::exchange(fd_, -1);
   close_temporary(fd, temporary_, path_);
-  rename_into_place(temporary_, path_);
+  return temporary_;
+}
+
+void AtomicFileWriter::commit() {
+  rename_into_place(close(), path_);
 }
 
 AtomicFileSet::~AtomicFileSet() {
@@ -405,18 +410,69 @@ void SpillBuffer::replay(const std::function<void(std::string_view)>& sink) {
 
 namespace {
 
+// Compares a file already in place with bytes given a piece at a time, reading it as they come:
+// neither side is held whole. A file that is missing, not regular or unreadable holds nothing.
+class ExistingFileComparison {
+ public:
+  explicit ExistingFileComparison(const fs::path& path) : path_(path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
+      return;
+    }
+    size_ = static_cast<uint64_t>(info.st_size);
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  }
+  ExistingFileComparison(const ExistingFileComparison&) = delete;
+  ExistingFileComparison& operator=(const ExistingFileComparison&) = delete;
+  ~ExistingFileComparison() { stop(); }
+
+  /// False once a piece differs (or the file is shorter); a size known to differ stops early.
+  bool same_so_far() const { return fd_ >= 0; }
+  uint64_t size() const { return size_; }
+
+  void compare(std::string_view piece) {
+    while (fd_ >= 0 && !piece.empty()) {
+      const size_t size = std::min(piece.size(), buffer_.size());
+      size_t got = 0;
+      try {
+        got = read_some(fd_, buffer_.data(), size, path_);
+      } catch (const Error&) {
+        got = 0;  // unreadable: written again, which says why if it cannot be
+      }
+      if (got == 0 || std::memcmp(buffer_.data(), piece.data(), got) != 0) {
+        stop();
+        return;
+      }
+      compared_ += got;
+      piece.remove_prefix(got);
+    }
+  }
+
+  /// Whether the file holds exactly the bytes compared.
+  bool holds_them() const { return fd_ >= 0 && compared_ == size_; }
+
+ private:
+  void stop() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+      fd_ = -1;
+    }
+  }
+  fs::path path_;
+  int fd_ = -1;
+  uint64_t size_ = 0;
+  uint64_t compared_ = 0;
+  std::array<char, 1 << 16> buffer_{};
+};
+
 // Whether the file at `path` is a regular file holding exactly `contents` (its size first).
 bool holds_already(const fs::path& path, std::string_view contents) {
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode) ||
-      static_cast<uint64_t>(info.st_size) != contents.size()) {
+  ExistingFileComparison existing(path);
+  if (existing.size() != contents.size()) {
     return false;
   }
-  try {
-    return read_file(path) == contents;
-  } catch (const Error&) {
-    return false;  // unreadable: written again, which says why if it cannot be
-  }
+  existing.compare(contents);
+  return existing.holds_them();
 }
 
 }  // namespace
@@ -429,6 +485,23 @@ void AtomicFileSet::add(const fs::path& path, std::string_view contents) {
   pending_.reserve(pending_.size() + 1);
   fs::path target = path;
   pending_.push_back({write_temporary(target, contents), std::move(target)});
+}
+
+void AtomicFileSet::add_written(const fs::path& path,
+                                const std::function<void(const PieceSink&)>& write) {
+  pending_.reserve(pending_.size() + 1);
+  ExistingFileComparison existing(path);
+  AtomicFileWriter writer(path);
+  write([&](std::string_view piece) {
+    if (existing.same_so_far()) {
+      existing.compare(piece);
+    }
+    writer.write(piece);
+  });
+  if (existing.holds_them()) {
+    return;  // already in place: the temporary goes with the writer, the file keeps its time
+  }
+  pending_.push_back({writer.close(), path});
 }
 
 void AtomicFileSet::commit() {

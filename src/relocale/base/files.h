@@ -40,6 +40,9 @@ class AtomicFileWriter {
   ~AtomicFileWriter();
   void write(std::string_view data);
   void commit();
+  /// Closes the temporary file, complete, and returns its name: the caller renames it into place
+  /// or removes it.
+  std::filesystem::path close();
 
  private:
   void flush();
@@ -86,6 +89,12 @@ class AtomicFileSet {
   AtomicFileSet& operator=(const AtomicFileSet&) = delete;
   ~AtomicFileSet();  // removes temporaries that were never committed
   void add(const std::filesystem::path& path, std::string_view contents);
+  using PieceSink = std::function<void(std::string_view)>;
+  /// A file written a piece at a time: `write` hands each piece to the sink it is given, in
+  /// order (a big release's page is never held whole). Compared with the file in place as it
+  /// comes, which is left untouched when it holds the same bytes.
+  void add_written(const std::filesystem::path& path,
+                   const std::function<void(const PieceSink&)>& write);
   void commit();
 
  private:

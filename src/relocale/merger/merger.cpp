@@ -148,7 +148,7 @@ void UnitMerge::add(const Unit& unit) {
 }
 
 void UnitMerge::put(const Rendered& rendered) {
-  out_ += rendered.text;
+  out_.append(rendered.text);
   untranslated_.insert(untranslated_.end(), rendered.untranslated.begin(),
                        rendered.untranslated.end());
 }
@@ -157,7 +157,7 @@ void UnitMerge::advance(bool to_the_end) {
   for (; next_ < skeleton_.size(); ++next_) {
     const SkeletonPart& part = skeleton_[next_];
     if (part.unit_id.empty()) {
-      out_ += part.text;
+      out_.append(part.text);
       continue;
     }
     const auto it = waiting_.find(part.unit_id);
@@ -174,7 +174,7 @@ void UnitMerge::advance(bool to_the_end) {
   }
 }
 
-std::string UnitMerge::finish(std::vector<std::string>* untranslated) {
+TextBuffer UnitMerge::finish(std::vector<std::string>* untranslated) {
   advance(/*to_the_end=*/true);
   if (untranslated != nullptr) {
     untranslated->insert(untranslated->end(), untranslated_.begin(), untranslated_.end());
@@ -182,8 +182,8 @@ std::string UnitMerge::finish(std::vector<std::string>* untranslated) {
   return std::move(out_);
 }
 
-std::string merge_document(const Document& doc, const HouseStyle& style,
-                           const MergeOptions& options, std::vector<std::string>* untranslated) {
+TextBuffer merge_document(const Document& doc, const HouseStyle& style, const MergeOptions& options,
+                          std::vector<std::string>* untranslated) {
   // Of units with the same id (the readers refuse them; a document made otherwise may have them)
   // the last one is merged, as merge_document always did.
   std::map<std::string_view, const Unit*> last;

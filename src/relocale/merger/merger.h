@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "relocale/base/error.h"
+#include "relocale/base/text_buffer.h"
 #include "relocale/locale_formatter/house_style.h"
 #include "relocale/model/document.h"
 
@@ -33,8 +34,8 @@ struct MergeOptions {
 /// unit id, never by source text (of units with the same id, the last). Segments without a target
 /// fall back to their source, exactly as written (values and quotes unchanged), and are listed in
 /// `untranslated` ("unit/segment" ids).
-std::string merge_document(const Document& doc, const HouseStyle& style,
-                           const MergeOptions& options, std::vector<std::string>* untranslated);
+TextBuffer merge_document(const Document& doc, const HouseStyle& style, const MergeOptions& options,
+                          std::vector<std::string>* untranslated);
 
 /// merge_document a unit at a time, for a file read a part at a time: the header's skeleton
 /// (read before the units; `header` must outlive the merge), then add() each unit, in any order,
@@ -46,7 +47,7 @@ class UnitMerge {
   UnitMerge(const Document& header, const HouseStyle& style, const MergeOptions& options);
   void add(const Unit& unit);
   /// The release's text; `untranslated` (if not null) gets the ids of segments without a target.
-  std::string finish(std::vector<std::string>* untranslated);
+  TextBuffer finish(std::vector<std::string>* untranslated);
 
  private:
   struct Rendered {
@@ -66,7 +67,7 @@ class UnitMerge {
   std::vector<std::string_view> referenced_;       // the units the skeleton names, sorted
   std::map<std::string_view, size_t> used_again_;  // how often, for those named more than once
   std::map<std::string, Rendered, std::less<>> waiting_;  // given, not yet in their place
-  std::string out_;
+  TextBuffer out_;
   std::vector<std::string> untranslated_;
 };
 

@@ -71,7 +71,8 @@ class StyleCache {
 
 // The skeleton and the units must name each other: a unit the skeleton does not use would be a
 // translation silently dropped, a reference without its unit a paragraph silently missing. Asked
-// a unit at a time, for a file read a part at a time.
+// a unit at a time, for a file read a part at a time. `header` must outlive the contract: the ids
+// are its skeleton's, not copies.
 class SkeletonContract {
  public:
   SkeletonContract(const Document& header, std::string file_name)
@@ -100,7 +101,7 @@ class SkeletonContract {
   void finish() const {
     for (size_t i = 0; i < referenced_.size(); ++i) {
       if (!met_[i]) {
-        throw Error(Location{file_, 0, 0, referenced_[i]},
+        throw Error(Location{file_, 0, 0, std::string(referenced_[i])},
                     tr("the skeleton refers to this unit but the file has no such <unit>"));
       }
     }
@@ -109,8 +110,8 @@ class SkeletonContract {
  private:
   std::string file_;
   bool applies_;
-  std::vector<std::string> referenced_;  // by the skeleton, sorted, each once
-  std::vector<bool> met_;                // a unit of that id was read
+  std::vector<std::string_view> referenced_;  // by the skeleton, sorted, each once
+  std::vector<bool> met_;                     // a unit of that id was read
 };
 
 void check_units_match_skeleton(const Document& doc, const std::string& file_name) {
@@ -1059,9 +1060,9 @@ namespace {
 
 // A release's text in one language, merged from its XLIFF file read a unit at a time.
 struct StreamedMerge {
-  std::string release_text;
-  std::string html_text;  // right-to-left languages: each output with its own marks
-  std::string text_text;
+  TextBuffer release_text;
+  TextBuffer html_text;  // right-to-left languages: each output with its own marks
+  TextBuffer text_text;
   std::vector<std::string> untranslated;
   std::string title;
   std::string format;
@@ -1230,7 +1231,7 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     }
     job_diagnostics[i].append(merged.diagnostics);
     result.untranslated = std::move(merged.untranslated);
-    const std::string& release_text = merged.release_text;
+    const std::string_view release_text = merged.release_text.view();
     const std::string format =
         merged.format.empty() ? release_format_of(job.release) : merged.format;
     const PageInfo page{job.lang, style.right_to_left, merged.title};
@@ -1259,17 +1260,19 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     const ReleaseOutputs release_outputs(release_text, format);
     std::optional<ReleaseOutputs> isolated_html, isolated_text;
     if (isolated) {
-      isolated_html.emplace(merged.html_text, format);
-      isolated_text.emplace(merged.text_text, format);
+      isolated_html.emplace(merged.html_text.view(), format);
+      isolated_text.emplace(merged.text_text.view(), format);
     }
     for (const auto& f : formats) {
       const fs::path out = folder / (result.release + "." + f);
       if (f == "md") {
         files.add(out, release_text);
       } else if (f == "txt") {
-        files.add(out, (isolated_text ? *isolated_text : release_outputs).text());
+        const ReleaseOutputs& outputs = isolated_text ? *isolated_text : release_outputs;
+        files.add_written(out, [&](const OutputSink& sink) { outputs.write_text(sink); });
       } else {
-        files.add(out, (isolated_html ? *isolated_html : release_outputs).html(page));
+        const ReleaseOutputs& outputs = isolated_html ? *isolated_html : release_outputs;
+        files.add_written(out, [&](const OutputSink& sink) { outputs.write_html(page, sink); });
       }
       result.files.push_back(out);
     }

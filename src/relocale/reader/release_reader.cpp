@@ -524,11 +524,10 @@ bool starts_top_level_block(std::string_view line) {
   return std::isalpha(c) || c >= 0x80 || std::strchr("#[!\"'(", static_cast<char>(c)) != nullptr;
 }
 
-// The offsets where the release's parts start: the first at 0, each next one at the first place
-// at least `part_bytes` further where the body can be cut (see first_unsafe_offset and
-// starts_top_level_block; a plain-text release's blocks are its lines, so any line will do).
-std::vector<size_t> part_starts(std::string_view text, size_t body, bool markdown,
-                                size_t part_bytes) {
+}  // namespace
+
+std::vector<size_t> release_part_starts(std::string_view text, size_t body, bool markdown,
+                                        size_t part_bytes) {
   std::vector<size_t> starts{0};
   if (part_bytes == 0) {
     return starts;
@@ -552,8 +551,6 @@ std::vector<size_t> part_starts(std::string_view text, size_t body, bool markdow
   return starts;
 }
 
-}  // namespace
-
 ReleaseParts::ReleaseParts(std::string_view text, const std::string& file_name,
                            const std::string& format, size_t part_bytes)
     : text_(text),
@@ -568,7 +565,7 @@ ReleaseParts::ReleaseParts(std::string_view text, const std::string& file_name,
   for (const auto& block : title) {
     title_ranges_.emplace_back(block.begin, block.end);
   }
-  starts_ = part_starts(text, body_, format_ == "md", part_bytes);
+  starts_ = release_part_starts(text, body_, format_ == "md", part_bytes);
 }
 
 bool ReleaseParts::next(Document& part) {

@@ -54,6 +54,15 @@ class ReleaseParts {
   size_t skeleton_from_ = 0;  // the end of the last unit: literal text starts there
 };
 
+/// The offsets where a release's parts start: the first at 0, each next one at the first place at
+/// least `part_bytes` further (0: one part) where the body (from `body`, past the front matter) can
+/// be cut without changing how cmark reads any block: a blank line before a paragraph or heading
+/// at the left margin, not after the first code fence or HTML block that a blank line does not
+/// close, nor anywhere in a release with a link reference definition. A plain-text release's
+/// blocks are its lines, so any line will do. Used by ReleaseParts, and by the writer for pages.
+std::vector<size_t> release_part_starts(std::string_view text, size_t body, bool markdown,
+                                        size_t part_bytes);
+
 /// "md" for .md/.markdown, else "txt".
 std::string release_format_of(const std::string& file_name);
 

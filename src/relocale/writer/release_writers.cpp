@@ -6,6 +6,7 @@
 #include <cmark.h>
 
 #include "relocale/base/xml_output.h"
+#include "relocale/reader/release_reader.h"
 
 namespace relocale {
 
@@ -39,11 +40,20 @@ NodePtr parse_markdown(std::string_view text) {
                  &cmark_node_free);
 }
 
-// Plain text of a Markdown tree.
-void append_plain(cmark_node* node, std::string& out) {
+// Plain text of a Markdown tree, given whole or a piece at a time (the blocks' separators carry
+// over from one piece to the next).
+class PlainText {
+ public:
+  void append(cmark_node* node, std::string& out);
+
+ private:
+  bool first_block_ = true;
+};
+
+void PlainText::append(cmark_node* node, std::string& out) {
   cmark_iter* iter = cmark_iter_new(node);
   cmark_event_type event;
-  bool first_block = true;
+  bool& first_block = first_block_;
   while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(iter);
     const auto type = cmark_node_get_type(n);
@@ -190,8 +200,11 @@ struct ReleaseOutputs::Trees {
   NodePtr text{nullptr, &cmark_node_free};
 };
 
-ReleaseOutputs::ReleaseOutputs(std::string_view release, std::string format)
-    : release_(release), format_(std::move(format)), trees_(std::make_unique<Trees>()) {
+ReleaseOutputs::ReleaseOutputs(std::string_view release, std::string format, size_t piece_bytes)
+    : release_(release),
+      format_(std::move(format)),
+      piece_bytes_(piece_bytes),
+      trees_(std::make_unique<Trees>()) {
   std::string date;
   body_ = strip_front_matter(release_, &title_, &date);
 }
@@ -217,7 +230,24 @@ cmark_node* ReleaseOutputs::text_tree() const {
   return trees_->text.get();
 }
 
-std::string ReleaseOutputs::html(const PageInfo& page) const {
+void ReleaseOutputs::for_each_tree(bool for_html,
+                                   const std::function<void(cmark_node*)>& use) const {
+  const std::vector<size_t> starts = release_part_starts(body_, 0, /*markdown=*/true, piece_bytes_);
+  if (starts.size() == 1) {
+    use(for_html ? html_tree() : text_tree());
+    return;
+  }
+  for (size_t i = 0; i < starts.size(); ++i) {
+    const size_t end = i + 1 < starts.size() ? starts[i + 1] : body_.size();
+    const std::string_view piece = body_.substr(starts[i], end - starts[i]);
+    const NodePtr tree = for_html && has_foreign_html(piece)
+                             ? parse_markdown(escape_foreign_html(piece))
+                             : parse_markdown(piece);
+    use(tree.get());
+  }
+}
+
+void ReleaseOutputs::write_html(const PageInfo& page, const OutputSink& sink) const {
   std::string title = page.title;  // unless the front matter gives one
   std::string date;
   strip_front_matter(release_, &title, &date);
@@ -239,15 +269,16 @@ std::string ReleaseOutputs::html(const PageInfo& page) const {
   if (!title.empty() && format_ == "md" && release_.substr(0, 4) == "---\n") {
     out += "<h1>" + escape_html_keep_bdi(title) + "</h1>\n";
   }
-  // The body goes straight into the page: a big release's page is not held twice.
+  sink(out);
   if (format_ == "md") {
-    char* rendered = cmark_render_html(html_tree(), CMARK_OPT_UNSAFE);
-    const size_t size = std::strlen(rendered);
-    out.reserve(out.size() + size + 32);
-    out.append(rendered, size);
-    free(rendered);
+    for_each_tree(/*for_html=*/true, [&](cmark_node* tree) {
+      char* rendered = cmark_render_html(tree, CMARK_OPT_UNSAFE);
+      const std::unique_ptr<char, decltype(&free)> owner(rendered, &free);
+      sink(rendered);
+    });
   } else {
     size_t pos = 0;
+    out.clear();
     while (pos < body_.size()) {
       size_t eol = body_.find('\n', pos);
       if (eol == std::string_view::npos) {
@@ -257,23 +288,43 @@ std::string ReleaseOutputs::html(const PageInfo& page) const {
       if (!line.empty()) {
         out += "<p>" + line + "</p>\n";
       }
+      if (out.size() >= piece_bytes_) {
+        sink(out);
+        out.clear();
+      }
       pos = eol + 1;
     }
+    sink(out);
   }
-  out += "</article>\n</body>\n</html>\n";
+  sink("</article>\n</body>\n</html>\n");
+}
+
+std::string ReleaseOutputs::html(const PageInfo& page) const {
+  std::string out;
+  write_html(page, [&](std::string_view piece) { out += piece; });
   return out;
 }
 
-std::string ReleaseOutputs::text() const {
+void ReleaseOutputs::write_text(const OutputSink& sink) const {
   if (format_ != "md") {
-    return std::string(release_);
+    sink(release_);
+    return;
   }
-  std::string out;
   if (!title_.empty()) {
-    out += title_ + "\n\n";
+    sink(title_ + "\n\n");
   }
-  append_plain(text_tree(), out);
-  out += '\n';
+  PlainText plain;
+  for_each_tree(/*for_html=*/false, [&](cmark_node* tree) {
+    std::string out;
+    plain.append(tree, out);
+    sink(out);
+  });
+  sink("\n");
+}
+
+std::string ReleaseOutputs::text() const {
+  std::string out;
+  write_text([&](std::string_view piece) { out += piece; });
   return out;
 }
 
