@@ -183,3 +183,40 @@ TEST_CASE("extract leaves a file that would come out as it was untouched",
   CHECK(inode_of("fr") != fr);
   CHECK(read_file(config.xliff_path("fr", "note")).find("More.") != std::string::npos);
 }
+
+TEST_CASE("a release whose file is made beside it on disk is left untouched or written whole",
+          "[pipeline][carry-over]") {
+  // About 3 MB of XLIFF: more than extract makes in memory before it digests a file.
+  std::string release = "---\ntitle: Note\n---\n\n";
+  for (int i = 0; i < 1200; ++i) {
+    release += "Paragraph " + std::to_string(i) +
+               ": the meeting starts at 10:30, call +41 22 717 " +
+               "94 68 or see https://example.org/" + std::to_string(i) + ".\n\n";
+  }
+  test::TempDir dir;
+  const auto config = test::make_project(dir.path(), "fr", {{"workflow/note.md", release}});
+  Diagnostics warnings;
+  run_extract(config, ExtractOptions{}, warnings);
+  test::return_translated(config, "fr", "note", " [fr]");
+  run_extract(config, ExtractOptions{}, warnings);
+  const fs::path file = config.xliff_path("fr", "note");
+  REQUIRE(fs::file_size(file) > (size_t{2} << 20));
+  const auto inode = test::inode_of(file);
+  const std::string before = read_file(file);
+  run_extract(config, ExtractOptions{}, warnings);
+  CHECK(test::inode_of(file) == inode);
+  // Edited: written again, every translation kept but the edited paragraph's.
+  write_file_atomically(dir.path() / "workflow/note.md", release + "More.\n");
+  const auto results = run_extract(config, ExtractOptions{}, warnings);
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].kept == 1201);  // the title and the 1,200 paragraphs
+  CHECK(results[0].fresh == 1);
+  CHECK(test::inode_of(file) != inode);
+  const std::string after = read_file(file);
+  CHECK(after.size() > before.size());
+  CHECK(after.find("More.") != std::string::npos);
+  const Document doc = load_xliff_file(config, "fr", "note");
+  CHECK(doc.units.size() == 1202);
+  // No temporary left beside it.
+  CHECK(std::distance(fs::directory_iterator(file.parent_path()), fs::directory_iterator()) == 1);
+}

@@ -354,6 +354,7 @@ SpillBuffer::~SpillBuffer() {
 }
 
 void SpillBuffer::append(std::string_view data) {
+  size_ += data.size();
   if (fd_ < 0 && buffer_.size() + data.size() <= memory_limit_) {
     buffer_ += data;
     return;

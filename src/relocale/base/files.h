@@ -64,8 +64,10 @@ class SpillBuffer {
   SpillBuffer& operator=(const SpillBuffer&) = delete;
   ~SpillBuffer();
   void append(std::string_view data);
-  /// Hands everything appended so far to `sink`, in order, in pieces.
+  /// Hands everything appended so far to `sink`, in order, in pieces (as often as asked).
   void replay(const std::function<void(std::string_view)>& sink);
+  /// The bytes appended so far.
+  uint64_t size() const { return size_; }
   /// Whether the bytes went to a file (for tests).
   bool spilled() const { return fd_ >= 0; }
 
@@ -76,6 +78,7 @@ class SpillBuffer {
   size_t memory_limit_;
   int fd_ = -1;
   std::string buffer_;
+  uint64_t size_ = 0;
 };
 
 /// Several files that are all written or none: each goes to a temporary file first, and only when

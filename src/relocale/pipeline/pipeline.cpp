@@ -775,13 +775,17 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
                          [&file](std::string_view piece) { file.units->append(piece); });
     } else {
       // A file that comes out as it was read is left as it is: nothing rewritten, its time kept,
-      // for whatever watches the files (an editor, make, a sync). A release is whole here, so its
-      // file is made in memory first.
-      std::string xliff;
-      write_xliff(part, file.write, [&xliff](std::string_view piece) { xliff += piece; });
-      if (!file.had_previous || Fingerprint().add(xliff).hex() != file.previous_digest) {
+      // for whatever watches the files (an editor, make, a sync). So the file is made first, in
+      // memory, or for a big release in a temporary file beside it (XLIFF is about eight times
+      // the release), then digested.
+      SpillBuffer xliff(file.xliff.parent_path(), size_t{2} << 20);
+      write_xliff(part, file.write, [&xliff](std::string_view piece) { xliff.append(piece); });
+      Fingerprint made;
+      made.begin_field(xliff.size());
+      xliff.replay([&made](std::string_view piece) { made.add_piece(piece); });
+      if (!file.had_previous || made.end_field().hex() != file.previous_digest) {
         AtomicFileWriter updated(file.xliff);
-        updated.write(xliff);
+        xliff.replay([&updated](std::string_view piece) { updated.write(piece); });
         commit_unless_changed(updated, file);
       }
     }

@@ -474,23 +474,45 @@ void read_text_blocks(std::string_view text, size_t base, std::vector<FoundBlock
 
 // ---- parts ------------------------------------------------------------------------------------
 
+// Whether the block markup at `at` could open a block: before it on its line, only white space
+// and the markers of the containers it may sit in (quotes, list items). A fence or tag after any
+// other character is text in a paragraph.
+bool may_open_block_at(std::string_view text, size_t at) {
+  for (size_t i = at; i > 0 && text[i - 1] != '\n'; --i) {
+    if (std::strchr(" \t>-+*.)0123456789", text[i - 1]) == nullptr) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Where cmark can no longer be given a release in parts: the first code fence, HTML block of the
 // kinds that run to an end marker (<!--, <?, <!X, <script, <pre, <style, <textarea), since a blank
 // line does not close them, or anywhere when there is a link reference definition ("]:"), since
 // cmark resolves those across the whole document. Found generously: a false alarm only means
-// fewer parts.
+// fewer parts. Fence characters and tags inside a line's text (a pseudo-translation's "~~~"
+// padding) open nothing and are passed over.
 size_t first_unsafe_offset(std::string_view text, size_t body) {
   if (text.find("]:", body) != std::string_view::npos) {
     return body;
   }
-  size_t unsafe = std::min(text.find("```", body), text.find("~~~", body));
+  size_t unsafe = std::string_view::npos;
+  for (const char* fence : {"```", "~~~"}) {
+    for (size_t at = text.find(fence, body); at < unsafe; at = text.find(fence, at)) {
+      if (may_open_block_at(text, at)) {
+        unsafe = at;
+        break;
+      }
+      at = text.find_first_not_of(fence[0], at);  // past the whole run
+    }
+  }
   for (size_t at = text.find('<', body); at < unsafe; at = text.find('<', at + 1)) {
     std::string lowered;
     for (size_t i = at + 1; i < text.size() && i < at + 10; ++i) {
       lowered += ascii_lower(text[i]);
     }
     for (const char* tag : {"!", "?", "script", "pre", "style", "textarea"}) {
-      if (lowered.compare(0, std::strlen(tag), tag) == 0) {
+      if (lowered.compare(0, std::strlen(tag), tag) == 0 && may_open_block_at(text, at)) {
         unsafe = at;
         break;
       }
