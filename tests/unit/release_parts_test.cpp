@@ -119,3 +119,25 @@ TEST_CASE("a release in parts is checked for UTF-8 before any part is read", "[r
   text += "\n\nB\xFF\n";
   CHECK_THROWS_AS(ReleaseParts(text, "bad.md", "", 100), Error);
 }
+
+TEST_CASE("a release is cut until markup that could open a code or HTML block, not after",
+          "[reader][parts]") {
+  const std::string paragraphs = "One.\n\nTwo.\n\nThree.\n\nFour.\n\n";
+  auto cuts = [&](const std::string& markup) {
+    return release_part_starts(paragraphs + markup + "\n\n" + paragraphs, 0, true, 1).size() - 1;
+  };
+  const size_t all = cuts("Five.");
+  CHECK(all == 8);  // before every paragraph but the first
+  // In a line's text, fence characters and tags open nothing.
+  CHECK(cuts("Text ~~~ text ``` and <!-- and <pre> in a line.") == all);
+  // At a line's start, or after container markers or a CR that ends a line, they may: no cut
+  // after them.
+  for (const std::string markup :
+       {"~~~", "```", "> ~~~", "1. ```", "- > <!--", "  <pre>", "<?x", "<script>"}) {
+    INFO(markup);
+    CHECK(cuts(markup) == 3);  // before Two, Three and Four only
+  }
+  CHECK(cuts("Text\r~~~") == 4);  // and before the line that ends at the CR
+  // A reference definition may be used anywhere: no cut at all.
+  CHECK(cuts("[a]: https://example.org") == 0);
+}

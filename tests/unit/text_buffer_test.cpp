@@ -29,4 +29,10 @@ TEST_CASE("a text buffer keeps every byte appended, across its growth and its mo
   CHECK(assigned.view() == expected);
   buffer.append("again");  // a moved-from buffer can be used again
   CHECK(buffer.view() == "again");
+  // Its own bytes appended, across a growth that moves them.
+  for (int i = 0; i < 12; ++i) {
+    buffer.append(buffer.view());
+  }
+  CHECK(buffer.size() == 5 * 4096);
+  CHECK(buffer.view().substr(buffer.size() - 10) == "againagain");
 }

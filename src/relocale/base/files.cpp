@@ -328,10 +328,11 @@ void AtomicFileWriter::write_through(std::string_view data) {
 }
 
 fs::path AtomicFileWriter::close() {
+  fs::path temporary = temporary_;  // copied while the destructor would still remove it
   flush();
   const int fd = std::exchange(fd_, -1);
   close_temporary(fd, temporary_, path_);
-  return temporary_;
+  return temporary;
 }
 
 void AtomicFileWriter::commit() {
@@ -368,17 +369,36 @@ void SpillBuffer::append(std::string_view data) {
   }
 }
 
+namespace {
+
+// An unnamed file in `folder`, gone when closed or when the process ends; else a named one,
+// unlinked at once. -1 with errno set when neither can be made.
+int open_unnamed_file(const fs::path& folder) {
+  const int fd = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    return fd;
+  }
+  std::string name = (folder / ".relocale-spill.XXXXXX").string();
+  const int named = ::mkostemp(name.data(), O_CLOEXEC);
+  if (named >= 0) {
+    ::unlink(name.c_str());
+  }
+  return named;
+}
+
+}  // namespace
+
 void SpillBuffer::open_file() {
   std::error_code ec;
   fs::create_directories(folder_, ec);
-  // An unnamed file, gone when closed or when the process ends; else a named one, unlinked.
-  fd_ = ::open(folder_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  fd_ = open_unnamed_file(folder_);
   if (fd_ < 0) {
-    std::string name = (folder_ / ".relocale-spill.XXXXXX").string();
-    fd_ = ::mkostemp(name.data(), O_CLOEXEC);
-    if (fd_ >= 0) {
-      ::unlink(name.c_str());
-    }
+    // A folder relocale may not write to (an unchanged release's files in a read-only checkout
+    // are only read): the system's temporary folder.
+    const int saved = errno;
+    const fs::path system_temporary = fs::temp_directory_path(ec);
+    fd_ = ec ? -1 : open_unnamed_file(system_temporary);
+    errno = fd_ < 0 ? saved : errno;
   }
   if (fd_ < 0) {
     throw Error(Location{folder_.string()},
@@ -427,7 +447,7 @@ class ExistingFileComparison {
   ExistingFileComparison& operator=(const ExistingFileComparison&) = delete;
   ~ExistingFileComparison() { stop(); }
 
-  /// False once a piece differs (or the file is shorter); a size known to differ stops early.
+  /// False once a piece differs, or the file ends before the pieces do.
   bool same_so_far() const { return fd_ >= 0; }
   uint64_t size() const { return size_; }
 
@@ -502,7 +522,9 @@ void AtomicFileSet::add_written(const fs::path& path,
   if (existing.holds_them()) {
     return;  // already in place: the temporary goes with the writer, the file keeps its time
   }
-  pending_.push_back({writer.close(), path});
+  fs::path target = path;  // copied first: once closed, the temporary must be kept without fail
+  fs::path temporary = writer.close();
+  pending_.push_back({std::move(temporary), std::move(target)});
 }
 
 void AtomicFileSet::commit() {

@@ -476,10 +476,16 @@ void read_text_blocks(std::string_view text, size_t base, std::vector<FoundBlock
 
 // Whether the block markup at `at` could open a block: before it on its line, only white space
 // and the markers of the containers it may sit in (quotes, list items). A fence or tag after any
-// other character is text in a paragraph.
+// other character is text in a paragraph. Lines end at LF or at a CR, as cmark ends them (a
+// translation can bring a CR into the text a page is made from), and cmark skips a byte-order
+// mark at the start of the text.
 bool may_open_block_at(std::string_view text, size_t at) {
-  for (size_t i = at; i > 0 && text[i - 1] != '\n'; --i) {
-    if (std::strchr(" \t>-+*.)0123456789", text[i - 1]) == nullptr) {
+  for (size_t i = at; i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == '\n' || c == '\r' || (i == 3 && text.substr(0, 3) == "\xEF\xBB\xBF")) {
+      return true;
+    }
+    if (c == '\0' || std::strchr(" \t>-+*.)0123456789", c) == nullptr) {
       return false;
     }
   }

@@ -29,9 +29,9 @@ constexpr size_t kMarkdownPieceBytes = size_t{1} << 20;
 
 /// A localised release read once for every output made from it: its Markdown is parsed by cmark
 /// once, lazily, for both the HTML page and the plain text. A big release is parsed and written a
-/// piece at a time, so that neither its tree nor its page is ever held whole: it is cut where
-/// extract cuts it (release_part_starts), where cmark reads every block as in the whole. The
-/// pages are the same bytes as from one parse.
+/// piece at a time, so that neither its tree nor its page is ever held whole: it is cut by the
+/// rule extract cuts releases by (release_part_starts), where cmark reads every block as in the
+/// whole. The pages are the same bytes as from one parse.
 class ReleaseOutputs {
  public:
   /// `release` must outlive this object. `format` is the release's format ("md" or "txt").
