@@ -79,6 +79,15 @@ TEST_CASE("a spill buffer gives back its bytes in order, from memory or from its
   }
   // The spilled bytes were in an unnamed file: the folder is empty.
   CHECK(fs::is_empty(dir.path() / "spill"));
+  // A folder that cannot hold a file (here a file stands in its place; in use, a folder relocale
+  // may not write to): the bytes go to the system's temporary folder.
+  write_file_atomically(dir.path() / "not-a-folder", "x");
+  SpillBuffer elsewhere(dir.path() / "not-a-folder", 0);
+  elsewhere.append("spilled elsewhere");
+  CHECK(elsewhere.spilled());
+  std::string replayed;
+  elsewhere.replay([&replayed](std::string_view piece) { replayed += piece; });
+  CHECK(replayed == "spilled elsewhere");
 }
 
 TEST_CASE("extract tells its progress by files and bytes, a release in parts as it goes",
