@@ -24,7 +24,8 @@ TEST_CASE("a text buffer keeps every byte appended, across its growth and its mo
   TextBuffer moved(std::move(buffer));
   CHECK(moved.str() == expected);
   CHECK(buffer.empty());  // NOLINT(bugprone-use-after-move): a moved-from buffer is empty
-  TextBuffer assigned(std::string_view("replaced"));
+  TextBuffer assigned;
+  assigned.append("replaced");  // its block freed by the assignment
   assigned = std::move(moved);
   CHECK(assigned.view() == expected);
   buffer.append("again");  // a moved-from buffer can be used again

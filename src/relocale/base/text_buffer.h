@@ -13,7 +13,6 @@ namespace relocale {
 class TextBuffer {
  public:
   TextBuffer() = default;
-  explicit TextBuffer(std::string_view text) { append(text); }
   TextBuffer(TextBuffer&& other) noexcept;
   TextBuffer& operator=(TextBuffer&& other) noexcept;
   TextBuffer(const TextBuffer&) = delete;

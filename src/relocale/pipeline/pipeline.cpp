@@ -780,10 +780,14 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
       // the release), then digested.
       SpillBuffer xliff(file.xliff.parent_path(), size_t{2} << 20);
       write_xliff(part, file.write, [&xliff](std::string_view piece) { xliff.append(piece); });
-      Fingerprint made;
-      made.begin_field(xliff.size());
-      xliff.replay([&made](std::string_view piece) { made.add_piece(piece); });
-      if (!file.had_previous || made.end_field().hex() != file.previous_digest) {
+      bool unchanged = false;
+      if (file.had_previous) {  // a new file is not digested: nothing to compare it with
+        Fingerprint made;
+        made.begin_field(xliff.size());
+        xliff.replay([&made](std::string_view piece) { made.add_piece(piece); });
+        unchanged = made.end_field().hex() == file.previous_digest;
+      }
+      if (!unchanged) {
         AtomicFileWriter updated(file.xliff);
         xliff.replay([&updated](std::string_view piece) { updated.write(piece); });
         commit_unless_changed(updated, file);

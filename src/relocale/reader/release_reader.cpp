@@ -557,8 +557,8 @@ bool starts_top_level_block(std::string_view line) {
 std::vector<size_t> release_part_starts(std::string_view text, size_t body, bool markdown,
                                         size_t part_bytes) {
   std::vector<size_t> starts{0};
-  if (part_bytes == 0) {
-    return starts;
+  if (part_bytes == 0 || text.size() <= part_bytes) {
+    return starts;  // one part: a cut is at least part_bytes from the start
   }
   const size_t limit = markdown ? first_unsafe_offset(text, body) : text.size();
   bool previous_blank = false;

@@ -207,6 +207,9 @@ ReleaseOutputs::ReleaseOutputs(std::string_view release, std::string format, siz
       trees_(std::make_unique<Trees>()) {
   std::string date;
   body_ = strip_front_matter(release_, &title_, &date);
+  if (format_ == "md") {
+    piece_starts_ = release_part_starts(body_, 0, /*markdown=*/true, piece_bytes);
+  }
 }
 
 ReleaseOutputs::~ReleaseOutputs() = default;
@@ -232,8 +235,8 @@ cmark_node* ReleaseOutputs::text_tree() const {
 
 void ReleaseOutputs::for_each_tree(bool for_html,
                                    const std::function<void(cmark_node*)>& use) const {
-  const std::vector<size_t> starts = release_part_starts(body_, 0, /*markdown=*/true, piece_bytes_);
-  if (starts.size() == 1) {
+  const std::vector<size_t>& starts = piece_starts_;
+  if (starts.size() <= 1) {
     use(for_html ? html_tree() : text_tree());
     return;
   }

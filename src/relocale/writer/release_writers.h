@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct cmark_node;
 
@@ -62,6 +63,7 @@ class ReleaseOutputs {
   size_t piece_bytes_;
   std::string title_;  // from the front matter
   std::string_view body_;
+  std::vector<size_t> piece_starts_;  // where the body's pieces start (one: parsed whole)
   std::unique_ptr<Trees> trees_;
 };
 
