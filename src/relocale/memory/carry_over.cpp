@@ -1,6 +1,8 @@
 #include "relocale/memory/carry_over.h"
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <unordered_map>
 
 #include "relocale/memory/similarity.h"
@@ -10,38 +12,8 @@ namespace relocale {
 namespace {
 
 // Keys of the document's edges, so the first and last segments have neighbours to compare.
-const std::string kStartKey = "\x02start";
-const std::string kEndKey = "\x02end";
-
-// A segment with its source key and the keys of the segments before and after it in document
-// order (across units: a sentence keeps its context when the paragraph it follows is unchanged).
-template <class UnitT, class SegmentT>
-struct Placed {
-  UnitT* unit;
-  SegmentT* segment;
-  std::string key;
-  // The neighbours' keys, in the same vector (or the edges'): pointers, not copies of the text.
-  const std::string* before = nullptr;
-  const std::string* after = nullptr;
-};
-
-template <class DocumentT, class UnitT, class SegmentT>
-std::vector<Placed<UnitT, SegmentT>> place(DocumentT& document) {
-  std::vector<Placed<UnitT, SegmentT>> out;
-  for (auto& unit : document.units) {
-    for (auto& segment : unit.segments) {
-      out.push_back({&unit, &segment, match_key(segment.source)});
-    }
-  }
-  for (size_t i = 0; i < out.size(); ++i) {
-    out[i].before = i == 0 ? &kStartKey : &out[i - 1].key;
-    out[i].after = i + 1 == out.size() ? &kEndKey : &out[i + 1].key;
-  }
-  return out;
-}
-
-using FreshSegment = Placed<Unit, Segment>;
-using OldSegment = Placed<const Unit, const Segment>;
+const TextKey kStartKey = text_key("\x02start");
+const TextKey kEndKey = text_key("\x02end");
 
 bool ends_with(const std::string& text, const std::string& end) {
   return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
@@ -51,11 +23,6 @@ bool has_target(const Segment& segment) {
   return segment.target && !segment.target->empty();
 }
 
-int context_score(const FreshSegment& fresh, const OldSegment& old) {
-  return (fresh.unit->id == old.unit->id ? 2 : 0) + (*fresh.before == *old.before ? 1 : 0) +
-         (*fresh.after == *old.after ? 1 : 0);
-}
-
 void carry_target(Segment& segment, const Content& old_source, const Content& old_target,
                   SegmentState state) {
   segment.target = update_placeholders(old_target, old_source, segment.source);
@@ -63,208 +30,325 @@ void carry_target(Segment& segment, const Content& old_source, const Content& ol
   segment.candidates.clear();
 }
 
+// FNV-1a, 64 bits: the key's second half, independent of std::hash's.
+uint64_t fnv1a(std::string_view text) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
 }  // namespace
 
-CarryOverReport carry_over(Document& fresh, const Document* previous, TranslationMemory& memory,
-                           const CarryOverOptions& options) {
-  CarryOverReport report;
-  auto segments = place<Document, Unit, Segment>(fresh);
-  std::vector<OldSegment> old;
-  if (previous != nullptr) {
-    old = place<const Document, const Unit, const Segment>(*previous);
+TextKey text_key(std::string_view text) {
+  return TextKey{std::hash<std::string_view>{}(text), fnv1a(text)};
+}
+
+void SegmentKeys::add_unit(const Unit& unit) {
+  const auto u = static_cast<uint32_t>(unit_id_.size());
+  unit_id_.push_back(text_key(unit.id));
+  for (const auto& segment : unit.segments) {
+    source_.push_back(text_key(match_key(segment.source)));
+    unit_of_.push_back(u);
   }
-  std::unordered_map<std::string, std::vector<size_t>> old_by_key;  // only those with a target
-  for (size_t i = 0; i < old.size(); ++i) {
-    if (has_target(*old[i].segment)) {
-      old_by_key[old[i].key].push_back(i);
+}
+
+const TextKey& SegmentKeys::before(size_t segment) const {
+  return segment == 0 ? kStartKey : source_[segment - 1];
+}
+
+const TextKey& SegmentKeys::after(size_t segment) const {
+  return segment + 1 == source_.size() ? kEndKey : source_[segment + 1];
+}
+
+PreviousVersion::PreviousVersion(const Document& header)
+    : source_lang_(header.source_lang),
+      target_lang_(header.target_lang),
+      release_(header.release),
+      date_(header.date) {}
+
+void PreviousVersion::add_unit(Unit&& unit) {
+  const auto u = static_cast<uint32_t>(keys_.unit_count());
+  size_t segment = keys_.segment_count();
+  keys_.add_unit(unit);
+  unit_by_id_.emplace(keys_.unit_id(u), u);
+  if (!unit.notes.empty()) {
+    unit_notes_.emplace(u, std::move(unit.notes));
+  }
+  for (auto& s : unit.segments) {
+    if (has_target(s)) {
+      translated_by_source_[keys_.source(segment)].push_back(
+          static_cast<uint32_t>(translated_.size()));
+      translated_.push_back(Translated{std::move(s.source), std::move(*s.target), s.state,
+                                       std::move(s.notes), unit.id, u, segment});
+    }
+    ++segment;
+  }
+}
+
+void PreviousVersion::add_translations_to(TranslationMemory& memory) const {
+  for (const auto& t : translated_) {
+    if (t.state >= SegmentState::translated) {
+      memory.add(TmEntry{source_lang_, target_lang_, t.source, t.target, t.state,
+                         release_ + "/" + t.unit_id, date_});
     }
   }
-  std::vector<bool> used(old.size(), false);
-  std::vector<bool> offered(old.size(), false);
-  std::vector<bool> done(segments.size(), false);
-  std::unordered_map<const Unit*, const Unit*> kept_from;  // a fresh unit, the old one it kept
+}
+
+const std::vector<uint32_t>* PreviousVersion::translated_with(const TextKey& source) const {
+  const auto it = translated_by_source_.find(source);
+  return it == translated_by_source_.end() ? nullptr : &it->second;
+}
+
+int64_t PreviousVersion::unit_with_id(const TextKey& id) const {
+  const auto it = unit_by_id_.find(id);
+  return it == unit_by_id_.end() ? -1 : static_cast<int64_t>(it->second);
+}
+
+const std::vector<std::string>& PreviousVersion::unit_notes(uint32_t unit) const {
+  static const std::vector<std::string> kNone;
+  const auto it = unit_notes_.find(unit);
+  return it == unit_notes_.end() ? kNone : it->second;
+}
+
+CarryOver::CarryOver(const SegmentKeys& fresh, const PreviousVersion* previous,
+                     std::string source_lang, std::string target_lang,
+                     const CarryOverOptions& options)
+    : fresh_(fresh),
+      previous_(previous),
+      source_lang_(std::move(source_lang)),
+      target_lang_(std::move(target_lang)),
+      options_(options),
+      from_(fresh.segment_count(), From::nothing),
+      translated_(fresh.segment_count(), 0),
+      notes_from_(fresh.unit_count(), -1) {
+  if (previous_ == nullptr) {
+    return;
+  }
+  const SegmentKeys& old = previous_->keys();
+  const auto& translations = previous_->translated();
+  used_.assign(translations.size(), false);
+  offered_.assign(translations.size(), false);
+  // The context a previous translation and a fresh segment share: the same unit, the same
+  // source before it, the same after it.
+  auto context_score = [&](size_t s, const PreviousVersion::Translated& t) {
+    return (fresh_.unit_id(fresh_.unit_of(s)) == old.unit_id(t.unit) ? 2 : 0) +
+           (fresh_.before(s) == old.before(t.segment) ? 1 : 0) +
+           (fresh_.after(s) == old.after(t.segment) ? 1 : 0);
+  };
+  std::vector<int64_t> kept_from(fresh.unit_count(), -1);  // a fresh unit, the old one it kept
 
   // Kept: first for every segment, so an out-of-context reuse never takes a translation that
   // belongs to a later segment in its own context.
-  for (size_t s = 0; s < segments.size(); ++s) {
-    const auto it = old_by_key.find(segments[s].key);
-    if (it == old_by_key.end()) {
+  for (size_t s = 0; s < fresh.segment_count(); ++s) {
+    const auto* same = previous_->translated_with(fresh.source(s));
+    if (same == nullptr) {
       continue;
     }
     int best_score = 0;
-    size_t best = 0;
-    for (const auto o : it->second) {
-      const int score = used[o] ? 0 : context_score(segments[s], old[o]);
+    uint32_t best = 0;
+    for (const auto t : *same) {
+      const int score = used_[t] ? 0 : context_score(s, translations[t]);
       if (score > best_score) {
         best_score = score;
-        best = o;
+        best = t;
       }
     }
     if (best_score == 0) {
       continue;
     }
-    const auto& match = *old[best].segment;
-    auto& segment = *segments[s].segment;
-    carry_target(segment, match.source, *match.target, match.state);
-    for (const auto& note : match.notes) {
-      if (std::find(segment.notes.begin(), segment.notes.end(), note) == segment.notes.end()) {
-        segment.notes.push_back(note);
-      }
+    from_[s] = From::kept;
+    translated_[s] = best;
+    used_[best] = true;
+    auto& kept = kept_from[fresh.unit_of(s)];
+    if (kept < 0) {
+      kept = translations[best].unit;
     }
-    used[best] = true;
-    done[s] = true;
-    kept_from.emplace(segments[s].unit, old[best].unit);
-    ++report.kept;
   }
 
   // Translators' notes on a unit (a remark, "relocale-ignore: length") follow it: to the unit of
   // the same id (the same kind and text), or else to the unit where one of its segments kept its
   // translation.
-  if (previous != nullptr) {
-    std::unordered_map<std::string, const Unit*> old_units;
-    for (const auto& unit : previous->units) {
-      old_units.emplace(unit.id, &unit);
+  for (size_t u = 0; u < fresh.unit_count(); ++u) {
+    const int64_t same = previous_->unit_with_id(fresh.unit_id(u));
+    notes_from_[u] = same >= 0 ? same : kept_from[u];
+  }
+
+  // Reused: the same source elsewhere in the previous file, an unused one first (the memory's
+  // come in apply(), for the segments left).
+  for (size_t s = 0; s < fresh.segment_count(); ++s) {
+    if (from_[s] != From::nothing) {
+      continue;
     }
-    for (auto& unit : fresh.units) {
-      const Unit* from = nullptr;
-      if (const auto same = old_units.find(unit.id); same != old_units.end()) {
-        from = same->second;
-      } else if (const auto kept = kept_from.find(&unit); kept != kept_from.end()) {
-        from = kept->second;
+    const auto* same = previous_->translated_with(fresh.source(s));
+    if (same == nullptr) {
+      continue;
+    }
+    uint32_t pick = same->front();
+    for (const auto t : *same) {
+      if (!used_[t]) {
+        pick = t;
+        break;
       }
-      if (from == nullptr) {
-        continue;
-      }
-      for (const auto& note : from->notes) {
-        if (std::find(unit.notes.begin(), unit.notes.end(), note) == unit.notes.end()) {
-          unit.notes.push_back(note);
-        }
+    }
+    from_[s] = From::reused;
+    translated_[s] = pick;
+    used_[pick] = true;
+  }
+}
+
+void CarryOver::apply(Unit& unit, const TranslationMemory& memory) {
+  const size_t u = next_unit_++;
+  if (notes_from_[u] >= 0) {
+    for (const auto& note : previous_->unit_notes(static_cast<uint32_t>(notes_from_[u]))) {
+      if (std::find(unit.notes.begin(), unit.notes.end(), note) == unit.notes.end()) {
+        unit.notes.push_back(note);
       }
     }
   }
-
-  // Reused: the same source elsewhere in the previous file (an unused one first), then the memory.
-  for (size_t s = 0; s < segments.size(); ++s) {
-    if (done[s]) {
-      continue;
-    }
-    auto& segment = *segments[s].segment;
-    if (const auto it = old_by_key.find(segments[s].key); it != old_by_key.end()) {
-      size_t pick = it->second.front();
-      for (const auto o : it->second) {
-        if (!used[o]) {
-          pick = o;
-          break;
+  for (auto& segment : unit.segments) {
+    const size_t s = next_segment_++;
+    if (from_[s] != From::nothing) {
+      const auto& match = previous_->translated()[translated_[s]];
+      if (from_[s] == From::kept) {
+        carry_target(segment, match.source, match.target, match.state);
+        for (const auto& note : match.notes) {
+          if (std::find(segment.notes.begin(), segment.notes.end(), note) == segment.notes.end()) {
+            segment.notes.push_back(note);
+          }
         }
+        ++report_.kept;
+      } else {
+        carry_target(segment, match.source, match.target,
+                     std::min(match.state, SegmentState::translated));
+        ++report_.reused;
       }
-      const auto& match = *old[pick].segment;
-      carry_target(segment, match.source, *match.target,
-                   std::min(match.state, SegmentState::translated));
-      used[pick] = true;
-      done[s] = true;
-      ++report.reused;
     } else if (const auto entries =
-                   memory.exact_matches(fresh.source_lang, fresh.target_lang, segment.source);
+                   memory.exact_matches(source_lang_, target_lang_, segment.source);
                !entries.empty()) {
       // A translation made for the same unit in another release (recurring boilerplate: the
       // unit id derives from the block's text, so an unchanged block has the same id) is in
       // context; any other is reused.
       const auto same_unit = std::find_if(entries.begin(), entries.end(), [&](const TmEntry* e) {
-        return ends_with(e->origin, "/" + segments[s].unit->id);
+        return ends_with(e->origin, "/" + unit.id);
       });
       const auto* entry = same_unit != entries.end() ? *same_unit : entries.front();
       if (same_unit != entries.end()) {
         carry_target(segment, entry->source, entry->target, entry->state);
-        ++report.kept;
+        ++report_.kept;
       } else {
         carry_target(segment, entry->source, entry->target,
                      std::min(entry->state, SegmentState::translated));
-        ++report.reused;
+        ++report_.reused;
       }
-      done[s] = true;
-    }
-  }
-
-  // Fuzzy: candidates from the previous file (through its own small index) and the memory. The
-  // index is built only when some segment is still without a translation (usually none is).
-  TranslationMemory previous_memory;
-  std::unordered_map<const TmEntry*, std::vector<size_t>> old_of_entry;
-  const bool any_left = std::find(done.begin(), done.end(), false) != done.end();
-  for (size_t i = 0; any_left && i < old.size(); ++i) {
-    if (has_target(*old[i].segment)) {
-      const auto& entry = previous_memory.add(TmEntry{fresh.source_lang,
-                                                      fresh.target_lang,
-                                                      old[i].segment->source,
-                                                      *old[i].segment->target,
-                                                      old[i].segment->state,
-                                                      {},
-                                                      {}});
-      old_of_entry[&entry].push_back(i);
-    }
-  }
-  for (size_t s = 0; s < segments.size(); ++s) {
-    if (done[s]) {
-      continue;
-    }
-    auto& segment = *segments[s].segment;
-    segment.target.reset();
-    segment.state = SegmentState::initial;
-    segment.candidates.clear();
-    struct Found {
-      MatchCandidate candidate;
-      std::string target_key;
-    };
-    std::vector<Found> found;
-    for (const auto& hit :
-         previous_memory.fuzzy(fresh.source_lang, fresh.target_lang, segment.source,
-                               options.fuzzy_threshold, options.max_candidates)) {
-      for (const auto o : old_of_entry[hit.entry]) {
-        offered[o] = true;
-      }
-      found.push_back(
-          {MatchCandidate{hit.entry->source, hit.entry->target, hit.similarity, "previous-version"},
-           match_key(hit.entry->target)});
-    }
-    for (const auto& hit : memory.fuzzy(fresh.source_lang, fresh.target_lang, segment.source,
-                                        options.fuzzy_threshold, options.max_candidates)) {
-      found.push_back({MatchCandidate{hit.entry->source, hit.entry->target, hit.similarity,
-                                      hit.entry->origin.empty() ? std::string("memory")
-                                                                : "memory:" + hit.entry->origin},
-                       match_key(hit.entry->target)});
-    }
-    // Best first; on a tie the previous version (listed first) wins. One candidate per
-    // translation: the memory often holds the previous version's translations too.
-    std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
-      return a.candidate.similarity > b.candidate.similarity;
-    });
-    for (auto& f : found) {
-      const bool duplicate =
-          std::any_of(found.begin(), found.begin() + (&f - found.data()),
-                      [&](const Found& earlier) { return earlier.target_key == f.target_key; });
-      if (!duplicate && segment.candidates.size() < options.max_candidates) {
-        segment.candidates.push_back(std::move(f.candidate));
-      }
-    }
-    if (segment.candidates.empty()) {
-      ++report.fresh;
     } else {
-      ++report.fuzzy;
+      offer_candidates(segment, memory);
     }
   }
+}
 
-  // Nothing is lost: translations no longer in the file go to the memory.
-  for (size_t i = 0; i < old.size(); ++i) {
-    if (used[i] || !has_target(*old[i].segment)) {
-      continue;
+// Fuzzy: candidates from the previous file (through its own small index) and the memory, and no
+// target.
+void CarryOver::offer_candidates(Segment& segment, const TranslationMemory& memory) {
+  if (!fuzzy_built_ && previous_ != nullptr) {
+    // Built only when some segment is still without a translation (usually none is).
+    fuzzy_built_ = true;
+    const auto& translations = previous_->translated();
+    for (size_t t = 0; t < translations.size(); ++t) {
+      const auto& entry = previous_memory_.add(TmEntry{source_lang_,
+                                                       target_lang_,
+                                                       translations[t].source,
+                                                       translations[t].target,
+                                                       translations[t].state,
+                                                       {},
+                                                       {}});
+      translations_of_entry_[&entry].push_back(static_cast<uint32_t>(t));
     }
-    if (!offered[i]) {
-      ++report.removed;
-    }
-    memory.add(TmEntry{previous->source_lang, previous->target_lang, old[i].segment->source,
-                       *old[i].segment->target, old[i].segment->state,
-                       previous->release + "/" + old[i].unit->id, previous->date});
   }
-  return report;
+  segment.target.reset();
+  segment.state = SegmentState::initial;
+  segment.candidates.clear();
+  struct Found {
+    MatchCandidate candidate;
+    std::string target_key;
+  };
+  std::vector<Found> found;
+  for (const auto& hit :
+       previous_memory_.fuzzy(source_lang_, target_lang_, segment.source, options_.fuzzy_threshold,
+                              options_.max_candidates)) {
+    for (const auto t : translations_of_entry_[hit.entry]) {
+      offered_[t] = true;
+    }
+    found.push_back(
+        {MatchCandidate{hit.entry->source, hit.entry->target, hit.similarity, "previous-version"},
+         match_key(hit.entry->target)});
+  }
+  for (const auto& hit : memory.fuzzy(source_lang_, target_lang_, segment.source,
+                                      options_.fuzzy_threshold, options_.max_candidates)) {
+    found.push_back({MatchCandidate{hit.entry->source, hit.entry->target, hit.similarity,
+                                    hit.entry->origin.empty() ? std::string("memory")
+                                                              : "memory:" + hit.entry->origin},
+                     match_key(hit.entry->target)});
+  }
+  // Best first; on a tie the previous version (listed first) wins. One candidate per
+  // translation: the memory often holds the previous version's translations too.
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.candidate.similarity > b.candidate.similarity;
+  });
+  for (auto& f : found) {
+    const bool duplicate =
+        std::any_of(found.begin(), found.begin() + (&f - found.data()),
+                    [&](const Found& earlier) { return earlier.target_key == f.target_key; });
+    if (!duplicate && segment.candidates.size() < options_.max_candidates) {
+      segment.candidates.push_back(std::move(f.candidate));
+    }
+  }
+  if (segment.candidates.empty()) {
+    ++report_.fresh;
+  } else {
+    ++report_.fuzzy;
+  }
+}
+
+CarryOverReport CarryOver::finish(TranslationMemory& memory) {
+  // Nothing is lost: translations no longer in the file go to the memory.
+  if (previous_ != nullptr) {
+    const auto& translations = previous_->translated();
+    for (size_t t = 0; t < translations.size(); ++t) {
+      if (used_[t]) {
+        continue;
+      }
+      if (!offered_[t]) {
+        ++report_.removed;
+      }
+      const auto& old = translations[t];
+      memory.add(TmEntry{previous_->source_lang(), previous_->target_lang(), old.source, old.target,
+                         old.state, previous_->release() + "/" + old.unit_id, previous_->date()});
+    }
+  }
+  return report_;
+}
+
+CarryOverReport carry_over(Document& fresh, const Document* previous, TranslationMemory& memory,
+                           const CarryOverOptions& options) {
+  SegmentKeys keys;
+  for (const auto& unit : fresh.units) {
+    keys.add_unit(unit);
+  }
+  std::optional<PreviousVersion> old;
+  if (previous != nullptr) {
+    old.emplace(*previous);
+    for (const auto& unit : previous->units) {
+      old->add_unit(Unit(unit));
+    }
+  }
+  CarryOver carry(keys, old ? &*old : nullptr, fresh.source_lang, fresh.target_lang, options);
+  for (auto& unit : fresh.units) {
+    carry.apply(unit, memory);
+  }
+  return carry.finish(memory);
 }
 
 }  // namespace relocale
