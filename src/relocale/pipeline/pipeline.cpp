@@ -690,17 +690,28 @@ std::vector<LanguageFile> language_files(const ExtractShared& shared, const std:
 }
 
 // The file of a release written in parts: the head, now that `header` holds the key of every
-// part, then the units that waited for it, then the tail.
+// part, then the units that waited for it, then the tail. A file that comes out as it was read is
+// left as it is (see carry_over_and_write).
 void write_head_and_units(LanguageFile& file, Document& header, const std::string& skeleton_xml) {
   header.target_lang = file.lang;
+  std::string head;
+  write_xliff2_head(head, header, skeleton_xml);
+  std::string tail;
+  write_xliff2_tail(tail);
+  if (file.had_previous) {
+    Fingerprint made;
+    made.begin_field(head.size() + file.units->size() + tail.size());
+    made.add_piece(head);
+    file.units->replay([&made](std::string_view piece) { made.add_piece(piece); });
+    made.add_piece(tail);
+    if (made.end_field().hex() == file.previous_digest) {
+      return;
+    }
+  }
   AtomicFileWriter updated(file.xliff);
-  std::string text;
-  write_xliff2_head(text, header, skeleton_xml);
-  updated.write(text);
+  updated.write(head);
   file.units->replay([&updated](std::string_view piece) { updated.write(piece); });
-  text.clear();
-  write_xliff2_tail(text);
-  updated.write(text);
+  updated.write(tail);
   commit_unless_changed(updated, file);
 }
 
@@ -721,6 +732,40 @@ void read_previous(const ProjectConfig& config, LanguageFile& file, const std::s
   file.previous = std::make_unique<Document>(load_xliff_file(config, file.lang, release, &bytes));
 }
 
+// The units of `part` back as extracted, before the next language's carry-over: no targets, no
+// candidates, and the notes each unit and segment had (`extracted_notes`, from
+// extracted_notes_of).
+std::vector<size_t> extracted_notes_of(const Document& part) {
+  std::vector<size_t> counts;  // how many notes each unit, then each segment, had
+  for (const auto& unit : part.units) {
+    counts.push_back(unit.notes.size());
+    for (const auto& seg : unit.segments) {
+      counts.push_back(seg.notes.size());
+    }
+  }
+  return counts;
+}
+void reset_to_extracted(Document& part, const std::vector<size_t>& extracted_notes) {
+  clear_translations(part);
+  size_t k = 0;
+  for (auto& unit : part.units) {
+    unit.notes.resize(extracted_notes[k++]);
+    for (auto& seg : unit.segments) {
+      seg.notes.resize(extracted_notes[k++]);
+    }
+  }
+}
+
+// What carry-over needs of a file read whole: its units move into it.
+std::unique_ptr<PreviousVersion> previous_version_of(Document&& doc) {
+  auto version = std::make_unique<PreviousVersion>(doc);
+  for (auto& unit : doc.units) {
+    version->add_unit(std::move(unit));
+  }
+  doc.units.clear();
+  return version;
+}
+
 // Carries translations over into one part of a release and writes its units, for each language in
 // turn (XLIFF 1.2 whole, the release being one part).
 void carry_over_and_write(const ExtractShared& shared, Document& part,
@@ -730,39 +775,38 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
   // One part serves every language in turn: carry-over fills its targets, candidates and
   // notes, which are put back as extracted before the next language (a copy per language
   // doubled the memory a big release takes).
-  std::vector<size_t> extracted_notes;  // how many notes each unit, then each segment, had
+  const std::vector<size_t> extracted_notes = extracted_notes_of(part);
+  SegmentKeys keys;
   for (const auto& unit : part.units) {
-    extracted_notes.push_back(unit.notes.size());
-    for (const auto& seg : unit.segments) {
-      extracted_notes.push_back(seg.notes.size());
-    }
+    keys.add_unit(unit);
   }
   for (size_t l = 0; l < files.size(); ++l) {
     LanguageFile& file = files[l];
     if (l > 0) {
-      clear_translations(part);
-      size_t k = 0;
-      for (auto& unit : part.units) {
-        unit.notes.resize(extracted_notes[k++]);
-        for (auto& seg : unit.segments) {
-          seg.notes.resize(extracted_notes[k++]);
-        }
-      }
+      reset_to_extracted(part, extracted_notes);
     }
     part.target_lang = file.lang;
     // Carry over: the previous XLIFF's translations and the memory's, never dropping any.
     if (file.had_previous && !file.previous) {
       read_previous(config, file, release);
     }
-    std::unique_ptr<Document> previous = std::move(file.previous);
+    std::unique_ptr<PreviousVersion> previous;
+    if (file.previous) {
+      previous = previous_version_of(std::move(*file.previous));
+      file.previous.reset();
+    }
     turns.begin(l);  // the releases before this one have added what they had
     {
       std::lock_guard<std::mutex> lock(shared.memory_mutex);
-      add_report(file.report, carry_over(part, previous.get(), shared.memory,
-                                         CarryOverOptions{config.fuzzy_threshold, 3}));
+      CarryOver carry(keys, previous.get(), part.source_lang, part.target_lang,
+                      CarryOverOptions{config.fuzzy_threshold, 3});
+      for (auto& unit : part.units) {
+        carry.apply(unit, shared.memory);
+      }
+      add_report(file.report, carry.finish(shared.memory));
       // Every confirmed segment joins the memory, so the next release is offered it.
       if (previous) {
-        shared.memory.add_translations(*previous);
+        previous->add_translations_to(shared.memory);
       }
     }
     if (!file.units) {
@@ -832,6 +876,9 @@ std::unique_ptr<Document> source_side_from_files(const ExtractShared& shared,
   return source;
 }
 
+// Units carried over together in a release in parts with files there.
+constexpr size_t kUnitsPerBatch = 1024;
+
 // One release's files while extract works on it, and what their heads are written from at the
 // end.
 struct ReleaseState {
@@ -845,11 +892,12 @@ struct ReleaseState {
 // core, while the next one is read in a release in parts, then each part named, carried over and
 // written in order. Leaves in `state` the release's header (the last part, with the key) and, in
 // parts, its skeleton for the heads.
+// `take_part` gets each part, its units named.
 void extract_from_text(const ExtractShared& shared, const std::string& release_path,
-                       const std::string& inputs_key, ReleaseParts& parts, ReleaseTurns& turns,
-                       Diagnostics& warnings, ReleaseState& state) {
+                       const std::string& inputs_key, ReleaseParts& parts,
+                       const std::function<void(Document& part)>& take_part, Diagnostics& warnings,
+                       ReleaseState& state) {
   const ProjectConfig& config = shared.config;
-  const std::string release = release_name(release_path);
   const bool in_parts = parts.part_count() > 1;
   // A release in parts has them segmented a few at a time, one per core (segmenting and
   // recognising values is most of the work, and each part's is its own, with a segmenter of its
@@ -927,7 +975,7 @@ void extract_from_text(const ExtractShared& shared, const std::string& release_p
       } else {
         state.part.extraction_key = extraction_key(inputs_key, fingerprint.hex(state.part));
       }
-      carry_over_and_write(shared, state.part, state.files, release, turns);
+      take_part(state.part);
       if (in_parts) {  // a big release shows how far it is, part by part
         shared.progress.advance(0, current.end[k] - state.bytes_reported);
         state.bytes_reported = current.end[k];
@@ -943,6 +991,224 @@ void extract_from_text(const ExtractShared& shared, const std::string& release_p
   state.part.extraction_key = extraction_key(inputs_key, fingerprint.hex(state.part));
   if (in_parts) {
     state.part.source_warnings = std::move(release_warnings);
+  }
+}
+
+// A language's previous file, read a unit at a time into what carry-over needs of it, and the
+// digest of its bytes (see read_previous). `header` gets its header and skeleton; `source`, when
+// given, its source side (SourceFingerprint). An XLIFF 1.2 file is read whole.
+std::unique_ptr<PreviousVersion> read_previous_version(const ProjectConfig& config,
+                                                       LanguageFile& file,
+                                                       const std::string& release, Document& header,
+                                                       SourceFingerprint* source) {
+  Fingerprint digest;
+  add_file_field(digest, file.xliff);
+  file.previous_digest = digest.hex();
+  std::unique_ptr<PreviousVersion> version;
+  const bool streamed = stream_xliff_file(
+      config, file.lang, release, header,
+      [&](Unit&& unit) {
+        if (!version) {
+          version = std::make_unique<PreviousVersion>(header);
+        }
+        version->add_unit(std::move(unit));
+      },
+      0, source);
+  if (streamed) {
+    return version ? std::move(version) : std::make_unique<PreviousVersion>(header);
+  }
+  // Read whole: XLIFF 1.2, or a fault that load_xliff_file names.
+  Document doc = load_xliff_file(config, file.lang, release);
+  if (source != nullptr) {
+    *source = SourceFingerprint();
+    source->add(doc);
+  }
+  version = previous_version_of(std::move(doc));
+  header = std::move(doc);
+  return version;
+}
+
+// The release's units as extract makes them, from one of its files (its source side; see
+// source_side_from_files), handed a batch at a time to `take`, each batch a document with
+// `header`'s fields.
+void units_from_file(const ProjectConfig& config, const LanguageFile& file,
+                     const std::string& release, const Document& header,
+                     const std::function<void(Document& batch)>& take) {
+  Document batch = header;
+  batch.skeleton.clear();
+  batch.source_warnings.clear();
+  int position = 0;
+  Document read_header;
+  auto each_unit = [&](Unit&& unit) {
+    for (auto& seg : unit.segments) {
+      seg.target.reset();
+      seg.state = SegmentState::initial;
+      seg.candidates.clear();
+      seg.notes.clear();
+      seg.line = 0;
+    }
+    unit.position = ++position;
+    unit.notes.clear();
+    unit.line = 0;
+    batch.units.push_back(std::move(unit));
+    if (batch.units.size() == kUnitsPerBatch) {
+      take(batch);
+      batch.units.clear();
+    }
+  };
+  if (!stream_xliff_file(config, file.lang, release, read_header, each_unit, 0)) {
+    if (position > 0) {  // read a unit at a time a moment ago: changed since
+      throw Error(Location{file.xliff.string()},
+                  tr("the file changed on disk while relocale was updating it; it was not "
+                     "overwritten: run relocale extract again"));
+    }
+    for (auto& unit : load_xliff_file(config, file.lang, release).units) {
+      each_unit(std::move(unit));
+    }
+  }
+  if (!batch.units.empty()) {
+    take(batch);
+  }
+}
+
+// A release in parts whose files are there (edited, or extracted again unchanged): carried over a
+// unit at a time, so that neither the release's units nor its files are ever held whole.
+// - Each language's file is read a unit at a time into a PreviousVersion: the keys of every
+//   segment, and whole only what has a translation.
+// - The release's units come from its first file when that file's key holds (unchanged); else
+//   from its text, segmented a part at a time as when it is new, and kept meanwhile as XLIFF in a
+//   SpillBuffer (a tenth of what they take as units).
+// - CarryOver decides from the keys of both, as carry_over does over whole documents; then each
+//   batch of units is carried over and written for each language, its file made aside and
+//   compared, at the end, with the one there.
+void extract_in_parts_with_previous(const ExtractShared& shared, const std::string& release_path,
+                                    const std::string& inputs_key, ReleaseParts& parts,
+                                    ReleaseTurns& turns, Diagnostics& warnings,
+                                    ReleaseState& state) {
+  const ProjectConfig& config = shared.config;
+  const std::string release = release_name(release_path);
+  std::vector<std::unique_ptr<PreviousVersion>> previous(state.files.size());
+  Document first_header;
+  SourceFingerprint first_source;
+  bool first = true;
+  for (size_t l = 0; l < state.files.size(); ++l) {
+    LanguageFile& file = state.files[l];
+    if (!file.had_previous) {
+      continue;
+    }
+    Document header;
+    previous[l] = read_previous_version(config, file, release, first ? first_header : header,
+                                        first ? &first_source : nullptr);
+    first = false;
+  }
+  const auto from = std::find_if(state.files.begin(), state.files.end(),
+                                 [](const LanguageFile& f) { return f.had_previous; });
+  const bool unchanged =
+      !first_header.extraction_key.empty() &&
+      first_header.extraction_key == extraction_key(inputs_key, first_source.hex(first_header));
+
+  // The release's units: their keys now, and where to read them again.
+  SegmentKeys own_keys;
+  const SegmentKeys* keys = &own_keys;
+  std::unique_ptr<SpillBuffer> extracted;
+  if (unchanged) {
+    add_source_warnings(warnings, release_path, first_header.source_warnings);
+    keys = &previous[static_cast<size_t>(from - state.files.begin())]->keys();
+    state.part = std::move(first_header);
+    state.part.target_lang.clear();
+    state.part.source_file = release_path;
+    for (const auto& piece : state.part.skeleton) {
+      append_xliff2_skeleton_part(state.skeleton_xml, piece);
+    }
+    state.part.skeleton.clear();
+    state.part.units.clear();
+  } else {
+    first_header = Document();
+    extracted = std::make_unique<SpillBuffer>(from->xliff.parent_path(), size_t{2} << 20);
+    Document head;
+    head.source_lang = config.source_lang;
+    std::string text;
+    write_xliff2_head(text, head, "");
+    extracted->append(text);
+    const XliffWriteOptions neutral;
+    extract_from_text(
+        shared, release_path, inputs_key, parts,
+        [&](Document& part) {
+          for (const auto& unit : part.units) {
+            own_keys.add_unit(unit);
+          }
+          write_xliff2_units(part, neutral,
+                             [&](std::string_view piece) { extracted->append(piece); });
+        },
+        warnings, state);
+    text.clear();
+    write_xliff2_tail(text);
+    extracted->append(text);
+  }
+
+  // Carried over and written, a batch of units at a time, in every language.
+  for (size_t l = 0; l < state.files.size(); ++l) {
+    turns.begin(l);  // the releases before this one have added what they had
+  }
+  const CarryOverOptions options{config.fuzzy_threshold, 3};
+  std::vector<std::unique_ptr<CarryOver>> carries;
+  for (size_t l = 0; l < state.files.size(); ++l) {
+    carries.push_back(std::make_unique<CarryOver>(*keys, previous[l].get(), config.source_lang,
+                                                  state.files[l].lang, options));
+  }
+  auto take_batch = [&](Document& batch) {
+    const std::vector<size_t> extracted_notes = extracted_notes_of(batch);
+    for (size_t l = 0; l < state.files.size(); ++l) {
+      LanguageFile& file = state.files[l];
+      if (l > 0) {
+        reset_to_extracted(batch, extracted_notes);
+      }
+      batch.target_lang = file.lang;
+      {
+        std::lock_guard<std::mutex> lock(shared.memory_mutex);
+        for (auto& unit : batch.units) {
+          carries[l]->apply(unit, shared.memory);
+        }
+      }
+      write_xliff2_units(batch, file.write,
+                         [&file](std::string_view piece) { file.units->append(piece); });
+    }
+  };
+  if (unchanged) {
+    units_from_file(config, *from, release, state.part, take_batch);
+  } else {
+    Document batch = state.part;
+    batch.skeleton.clear();
+    batch.units.clear();
+    Document read_header;
+    const XliffPieces pieces = [&](const std::function<bool(std::string_view)>& piece) {
+      extracted->replay([&piece](std::string_view bytes) { piece(bytes); });
+    };
+    const bool read = stream_xliff2(pieces, from->xliff.string(), read_header, [&](Unit&& unit) {
+      unit.line = 0;
+      for (auto& seg : unit.segments) {
+        seg.line = 0;
+      }
+      batch.units.push_back(std::move(unit));
+      if (batch.units.size() == kUnitsPerBatch) {
+        take_batch(batch);
+        batch.units.clear();
+      }
+    });
+    if (!read) {
+      throw Error(Location{from->xliff.string()},
+                  "internal error: the release's units could not be read back");
+    }
+    if (!batch.units.empty()) {
+      take_batch(batch);
+    }
+  }
+  for (size_t l = 0; l < state.files.size(); ++l) {
+    std::lock_guard<std::mutex> lock(shared.memory_mutex);
+    add_report(state.files[l].report, carries[l]->finish(shared.memory));
+    if (previous[l]) {
+      previous[l]->add_translations_to(shared.memory);
+    }
   }
 }
 
@@ -962,26 +1228,41 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
   const std::string release = release_name(release_path);
   ReleaseState state;
   state.files = language_files(shared, release);
-  bool whole = shared.options.part_bytes == 0;
+  bool all_2_0 = true;
+  bool had_previous = false;
   for (const auto& file : state.files) {
-    whole = whole || file.write.version != "2.0" || file.had_previous;
+    all_2_0 = all_2_0 && file.write.version == "2.0";
+    had_previous = had_previous || file.had_previous;
   }
-  ReleaseParts parts(bytes, release_path, "", whole ? 0 : shared.options.part_bytes);
-  if (parts.part_count() > 1) {  // every file is 2.0, its units kept until the head can be written
+  // A release is cut into parts when it is big and every file is XLIFF 2.0 (1.2 is written whole).
+  ReleaseParts parts(bytes, release_path, "", all_2_0 ? shared.options.part_bytes : 0);
+  if (parts.part_count() > 1) {  // each language's units kept until the head can be written
     for (auto& file : state.files) {
       file.units = std::make_unique<SpillBuffer>(file.xliff.parent_path(), size_t{2} << 20);
     }
   }
   const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
-  // An unchanged release: its source side from its files, and the warnings extract gave then.
-  std::unique_ptr<Document> described =
-      whole ? source_side_from_files(shared, state.files, release_path, inputs_key) : nullptr;
-  if (described) {
-    add_source_warnings(warnings, release_path, described->source_warnings);
-    state.part = std::move(*described);
-    carry_over_and_write(shared, state.part, state.files, release, turns);
+  if (parts.part_count() > 1 && had_previous) {
+    extract_in_parts_with_previous(shared, release_path, inputs_key, parts, turns, warnings, state);
+  } else if (parts.part_count() > 1) {
+    extract_from_text(
+        shared, release_path, inputs_key, parts,
+        [&](Document& part) { carry_over_and_write(shared, part, state.files, release, turns); },
+        warnings, state);
   } else {
-    extract_from_text(shared, release_path, inputs_key, parts, turns, warnings, state);
+    // An unchanged release: its source side from its files, and the warnings extract gave then.
+    std::unique_ptr<Document> described =
+        source_side_from_files(shared, state.files, release_path, inputs_key);
+    if (described) {
+      add_source_warnings(warnings, release_path, described->source_warnings);
+      state.part = std::move(*described);
+      carry_over_and_write(shared, state.part, state.files, release, turns);
+    } else {
+      extract_from_text(
+          shared, release_path, inputs_key, parts,
+          [&](Document& part) { carry_over_and_write(shared, part, state.files, release, turns); },
+          warnings, state);
+    }
   }
   // Done with the memory: the releases after this one need not wait for its files' writing.
   turns.end_all();

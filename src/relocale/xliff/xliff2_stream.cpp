@@ -40,10 +40,10 @@ struct ReadWhole {};
 
 class Xliff2Stream {
  public:
-  Xliff2Stream(const std::filesystem::path& file, Document& header,
+  Xliff2Stream(const XliffPieces& pieces, std::string file_name, Document& header,
                const std::function<void(Unit&&)>& on_unit)
-      : path_(file),
-        file_(file.string()),
+      : pieces_(pieces),
+        file_(std::move(file_name)),
         header_(header),
         on_unit_(on_unit),
         parts_(file_),
@@ -63,8 +63,8 @@ class Xliff2Stream {
   bool read() {
     try {
       bool more = true;
-      read_file_in_pieces(path_, kPieceBytes, [&](std::string_view piece) {
-        more = feed(piece, /*last=*/false);
+      pieces_([&](std::string_view piece) {
+        more = more && feed(piece, /*last=*/false);
         return more;
       });
       return more && feed({}, /*last=*/true) && file_seen_;
@@ -264,7 +264,7 @@ class Xliff2Stream {
     }
   }
 
-  std::filesystem::path path_;
+  const XliffPieces& pieces_;
   std::string file_;
   Document& header_;
   const std::function<void(Unit&&)>& on_unit_;
@@ -293,7 +293,15 @@ class Xliff2Stream {
 
 bool stream_xliff2_file(const std::filesystem::path& file, Document& header,
                         const std::function<void(Unit&& unit)>& on_unit) {
-  return Xliff2Stream(file, header, on_unit).read();
+  const XliffPieces pieces = [&file](const std::function<bool(std::string_view)>& piece) {
+    read_file_in_pieces(file, kPieceBytes, piece);
+  };
+  return Xliff2Stream(pieces, file.string(), header, on_unit).read();
+}
+
+bool stream_xliff2(const XliffPieces& pieces, const std::string& file_name, Document& header,
+                   const std::function<void(Unit&& unit)>& on_unit) {
+  return Xliff2Stream(pieces, file_name, header, on_unit).read();
 }
 
 }  // namespace relocale

@@ -81,6 +81,14 @@ Document read_xliff_file(const std::filesystem::path& file,
 bool stream_xliff2_file(const std::filesystem::path& file, Document& header,
                         const std::function<void(Unit&& unit)>& on_unit);
 
+/// An XLIFF file's bytes, handed in order, piece by piece, to the function given, until it
+/// returns false.
+using XliffPieces = std::function<void(const std::function<bool(std::string_view piece)>&)>;
+/// stream_xliff2_file over bytes from anywhere (a SpillBuffer, say); `file_name` names them in
+/// errors.
+bool stream_xliff2(const XliffPieces& pieces, const std::string& file_name, Document& header,
+                   const std::function<void(Unit&& unit)>& on_unit);
+
 class Xliff2Reader;
 
 /// Reads the parts of an XLIFF 2 file, each parsed on its own: <rl:skeleton>'s attributes and
