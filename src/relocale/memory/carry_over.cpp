@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "relocale/memory/similarity.h"
@@ -40,6 +41,10 @@ uint64_t fnv1a(std::string_view text) {
   return hash;
 }
 
+bool key_less(const TextKey& a, const TextKey& b) {
+  return a.low != b.low ? a.low < b.low : a.high < b.high;
+}
+
 }  // namespace
 
 TextKey text_key(std::string_view text) {
@@ -53,6 +58,12 @@ void SegmentKeys::add_unit(const Unit& unit) {
     source_.push_back(text_key(match_key(segment.source)));
     unit_of_.push_back(u);
   }
+}
+
+void SegmentKeys::shrink_to_fit() {
+  source_.shrink_to_fit();
+  unit_of_.shrink_to_fit();
+  unit_id_.shrink_to_fit();
 }
 
 const TextKey& SegmentKeys::before(size_t segment) const {
@@ -73,7 +84,6 @@ void PreviousVersion::add_unit(Unit&& unit) {
   const auto u = static_cast<uint32_t>(keys_.unit_count());
   size_t segment = keys_.segment_count();
   keys_.add_unit(unit);
-  unit_by_id_.emplace(keys_.unit_id(u), u);
   if (!unit.notes.empty()) {
     unit_notes_.emplace(u, std::move(unit.notes));
   }
@@ -86,6 +96,19 @@ void PreviousVersion::add_unit(Unit&& unit) {
     }
     ++segment;
   }
+}
+
+void PreviousVersion::finish_reading() {
+  keys_.shrink_to_fit();
+  units_by_id_.resize(keys_.unit_count());
+  for (uint32_t u = 0; u < units_by_id_.size(); ++u) {
+    units_by_id_[u] = u;
+  }
+  // Units of the same id stay in file order: the first is found first.
+  std::stable_sort(units_by_id_.begin(), units_by_id_.end(), [this](uint32_t a, uint32_t b) {
+    return key_less(keys_.unit_id(a), keys_.unit_id(b));
+  });
+  finished_ = true;
 }
 
 void PreviousVersion::add_translations_to(TranslationMemory& memory) const {
@@ -103,8 +126,10 @@ const std::vector<uint32_t>* PreviousVersion::translated_with(const TextKey& sou
 }
 
 int64_t PreviousVersion::unit_with_id(const TextKey& id) const {
-  const auto it = unit_by_id_.find(id);
-  return it == unit_by_id_.end() ? -1 : static_cast<int64_t>(it->second);
+  const auto it = std::lower_bound(
+      units_by_id_.begin(), units_by_id_.end(), id,
+      [this](uint32_t unit, const TextKey& key) { return key_less(keys_.unit_id(unit), key); });
+  return it == units_by_id_.end() || keys_.unit_id(*it) != id ? -1 : static_cast<int64_t>(*it);
 }
 
 const std::vector<std::string>& PreviousVersion::unit_notes(uint32_t unit) const {
@@ -126,6 +151,9 @@ CarryOver::CarryOver(const SegmentKeys& fresh, const PreviousVersion* previous,
       notes_from_(fresh.unit_count(), -1) {
   if (previous_ == nullptr) {
     return;
+  }
+  if (!previous_->finished()) {
+    throw std::logic_error("CarryOver: PreviousVersion::finish_reading was not called");
   }
   const SegmentKeys& old = previous_->keys();
   const auto& translations = previous_->translated();
@@ -343,6 +371,7 @@ CarryOverReport carry_over(Document& fresh, const Document* previous, Translatio
     for (const auto& unit : previous->units) {
       old->add_unit(Unit(unit));
     }
+    old->finish_reading();
   }
   CarryOver carry(keys, old ? &*old : nullptr, fresh.source_lang, fresh.target_lang, options);
   for (auto& unit : fresh.units) {

@@ -76,6 +76,8 @@ struct TextKeyHash {
 class SegmentKeys {
  public:
   void add_unit(const Unit& unit);
+  /// Gives back what growing left unused.
+  void shrink_to_fit();
   size_t segment_count() const { return source_.size(); }
   size_t unit_count() const { return unit_id_.size(); }
   const TextKey& source(size_t segment) const { return source_[segment]; }
@@ -99,8 +101,10 @@ class PreviousVersion {
  public:
   /// `header`: the file's languages, release and date.
   explicit PreviousVersion(const Document& header);
-  /// The file's units, in order.
+  /// The file's units, in order; then finish_reading(), before carry-over.
   void add_unit(Unit&& unit);
+  void finish_reading();
+  bool finished() const { return finished_; }
   /// Adds every translation of state translated or better to `memory`, with origin
   /// "<release>/<unit id>" (TranslationMemory::add_translations of the file).
   void add_translations_to(TranslationMemory& memory) const;
@@ -136,7 +140,8 @@ class PreviousVersion {
   SegmentKeys keys_;
   std::vector<Translated> translated_;
   std::unordered_map<TextKey, std::vector<uint32_t>, TextKeyHash> translated_by_source_;
-  std::unordered_map<TextKey, uint32_t, TextKeyHash> unit_by_id_;
+  std::vector<uint32_t> units_by_id_;  // every unit, in the order of their ids' keys
+  bool finished_ = false;
   std::unordered_map<uint32_t, std::vector<std::string>> unit_notes_;
 };
 

@@ -763,6 +763,7 @@ std::unique_ptr<PreviousVersion> previous_version_of(Document&& doc) {
     version->add_unit(std::move(unit));
   }
   doc.units.clear();
+  version->finish_reading();
   return version;
 }
 
@@ -1015,7 +1016,11 @@ std::unique_ptr<PreviousVersion> read_previous_version(const ProjectConfig& conf
       },
       0, source);
   if (streamed) {
-    return version ? std::move(version) : std::make_unique<PreviousVersion>(header);
+    if (!version) {
+      version = std::make_unique<PreviousVersion>(header);
+    }
+    version->finish_reading();
+    return version;
   }
   // Read whole: XLIFF 1.2, or a fault that load_xliff_file names.
   Document doc = load_xliff_file(config, file.lang, release);
@@ -1081,15 +1086,17 @@ void units_from_file(const ProjectConfig& config, const LanguageFile& file,
 // - CarryOver decides from the keys of both, as carry_over does over whole documents; then each
 //   batch of units is carried over and written for each language, its file made aside and
 //   compared, at the end, with the one there.
+// The release's text is read only when it changed (its key is digested from the file a piece at a
+// time); the skeleton of each file is held only while that file is read.
 void extract_in_parts_with_previous(const ExtractShared& shared, const std::string& release_path,
-                                    const std::string& inputs_key, ReleaseParts& parts,
-                                    ReleaseTurns& turns, Diagnostics& warnings,
-                                    ReleaseState& state) {
+                                    const fs::path& path, ReleaseTurns& turns,
+                                    Diagnostics& warnings, ReleaseState& state) {
   const ProjectConfig& config = shared.config;
   const std::string release = release_name(release_path);
   std::vector<std::unique_ptr<PreviousVersion>> previous(state.files.size());
   Document first_header;
   SourceFingerprint first_source;
+  std::string first_skeleton_xml;
   bool first = true;
   for (size_t l = 0; l < state.files.size(); ++l) {
     LanguageFile& file = state.files[l];
@@ -1099,10 +1106,18 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
     Document header;
     previous[l] = read_previous_version(config, file, release, first ? first_header : header,
                                         first ? &first_source : nullptr);
+    if (first) {  // as XML for the heads, which is a third of what it takes as parts
+      for (const auto& piece : first_header.skeleton) {
+        append_xliff2_skeleton_part(first_skeleton_xml, piece);
+      }
+      first_skeleton_xml.shrink_to_fit();
+      std::vector<SkeletonPart>().swap(first_header.skeleton);
+    }
     first = false;
   }
   const auto from = std::find_if(state.files.begin(), state.files.end(),
                                  [](const LanguageFile& f) { return f.had_previous; });
+  std::string inputs_key = extraction_inputs_key_of_file(config, release_path, path);
   const bool unchanged =
       !first_header.extraction_key.empty() &&
       first_header.extraction_key == extraction_key(inputs_key, first_source.hex(first_header));
@@ -1117,13 +1132,14 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
     state.part = std::move(first_header);
     state.part.target_lang.clear();
     state.part.source_file = release_path;
-    for (const auto& piece : state.part.skeleton) {
-      append_xliff2_skeleton_part(state.skeleton_xml, piece);
-    }
-    state.part.skeleton.clear();
     state.part.units.clear();
+    state.skeleton_xml = std::move(first_skeleton_xml);
   } else {
     first_header = Document();
+    first_skeleton_xml = std::string();
+    const std::string bytes = read_file(path);
+    inputs_key = extraction_inputs_key(config, release_path, bytes);
+    ReleaseParts parts(bytes, release_path, "", shared.options.part_bytes);
     extracted = std::make_unique<SpillBuffer>(from->xliff.parent_path(), size_t{2} << 20);
     Document head;
     head.source_lang = config.source_lang;
@@ -1144,6 +1160,12 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
     text.clear();
     write_xliff2_tail(text);
     extracted->append(text);
+    if (parts.part_count() == 1) {  // a release that cannot be cut: its skeleton in its one part
+      for (const auto& piece : state.part.skeleton) {
+        append_xliff2_skeleton_part(state.skeleton_xml, piece);
+      }
+      state.part.skeleton.clear();
+    }
   }
 
   // Carried over and written, a batch of units at a time, in every language.
@@ -1224,7 +1246,6 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
   ReleaseTurns turns(shared.memory_turns, index, shared.langs.size());
   const ProjectConfig& config = shared.config;
   const fs::path path = path_inside(config.root, release_path, config.config_file.string());
-  const std::string bytes = read_file(path);
   const std::string release = release_name(release_path);
   ReleaseState state;
   state.files = language_files(shared, release);
@@ -1234,34 +1255,38 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
     all_2_0 = all_2_0 && file.write.version == "2.0";
     had_previous = had_previous || file.had_previous;
   }
-  // A release is cut into parts when it is big and every file is XLIFF 2.0 (1.2 is written whole).
-  ReleaseParts parts(bytes, release_path, "", all_2_0 ? shared.options.part_bytes : 0);
-  if (parts.part_count() > 1) {  // each language's units kept until the head can be written
+  // A release is cut into parts when it is big and every file is XLIFF 2.0 (1.2 is written whole);
+  // each language's units then wait in a SpillBuffer until the head can be written.
+  const size_t part_bytes = all_2_0 ? shared.options.part_bytes : 0;
+  auto units_aside = [&state] {
     for (auto& file : state.files) {
       file.units = std::make_unique<SpillBuffer>(file.xliff.parent_path(), size_t{2} << 20);
     }
-  }
-  const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
-  if (parts.part_count() > 1 && had_previous) {
-    extract_in_parts_with_previous(shared, release_path, inputs_key, parts, turns, warnings, state);
-  } else if (parts.part_count() > 1) {
-    extract_from_text(
-        shared, release_path, inputs_key, parts,
-        [&](Document& part) { carry_over_and_write(shared, part, state.files, release, turns); },
-        warnings, state);
+  };
+  std::error_code error;
+  uintmax_t release_bytes = fs::file_size(path, error);
+  if (!error && part_bytes > 0 && release_bytes > part_bytes && had_previous) {
+    units_aside();
+    extract_in_parts_with_previous(shared, release_path, path, turns, warnings, state);
   } else {
-    // An unchanged release: its source side from its files, and the warnings extract gave then.
-    std::unique_ptr<Document> described =
-        source_side_from_files(shared, state.files, release_path, inputs_key);
-    if (described) {
+    const std::string bytes = read_file(path);
+    release_bytes = bytes.size();
+    ReleaseParts parts(bytes, release_path, "", part_bytes);
+    const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
+    auto take_part = [&](Document& part) {
+      carry_over_and_write(shared, part, state.files, release, turns);
+    };
+    if (parts.part_count() > 1) {
+      units_aside();
+      extract_from_text(shared, release_path, inputs_key, parts, take_part, warnings, state);
+    } else if (std::unique_ptr<Document> described =
+                   source_side_from_files(shared, state.files, release_path, inputs_key)) {
+      // An unchanged release: its source side from its files, and the warnings extract gave then.
       add_source_warnings(warnings, release_path, described->source_warnings);
       state.part = std::move(*described);
       carry_over_and_write(shared, state.part, state.files, release, turns);
     } else {
-      extract_from_text(
-          shared, release_path, inputs_key, parts,
-          [&](Document& part) { carry_over_and_write(shared, part, state.files, release, turns); },
-          warnings, state);
+      extract_from_text(shared, release_path, inputs_key, parts, take_part, warnings, state);
     }
   }
   // Done with the memory: the releases after this one need not wait for its files' writing.
@@ -1274,7 +1299,7 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
     results.push_back({release, file.lang, file.xliff, file.report.kept, file.report.reused,
                        file.report.fuzzy, file.report.fresh, file.report.removed});
   }
-  shared.progress.advance(1, bytes.size() - state.bytes_reported);
+  shared.progress.advance(1, release_bytes - state.bytes_reported);
   return results;
 }
 
