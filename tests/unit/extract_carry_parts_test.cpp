@@ -23,9 +23,11 @@ struct Outcome {
   std::vector<std::string> warnings;
 };
 
-Outcome extract(const ProjectConfig& config, const fs::path& root, size_t part_bytes) {
+Outcome extract(const ProjectConfig& config, const fs::path& root, size_t part_bytes,
+                const std::string& version = "") {
   ExtractOptions options;
   options.part_bytes = part_bytes;
+  options.xliff_version = version;
   Diagnostics warnings;
   Outcome out;
   for (const auto& r : run_extract(config, options, warnings)) {
@@ -78,13 +80,35 @@ std::string edited(std::string text) {
   return text;
 }
 
-// The whole story of a release in one project, extracted each time with `part_bytes`.
-std::vector<Outcome> story(size_t part_bytes) {
+// A release of more units than carry-over takes at once (kUnitsPerBatch), sentences repeated in
+// other paragraphs (reused, not kept), values, and a control character (written in XLIFF as a
+// character reference, which only the whole reading takes).
+std::string long_release() {
+  std::string text = "---\ntitle: Long\n---\n\n# A long release from Geneva\n\n";
+  for (int i = 0; i < 1500; ++i) {
+    text += "Paragraph " + std::to_string(i % 700) + " opens. ";
+    if (i % 3 == 0) {
+      text += "The office in Geneva counts " + std::to_string(i * 37) + " staff. ";
+    }
+    if (i == 900) {
+      text += "A pasted \x1b[1mbold\x1b[0m word. ";
+    }
+    text += "It ends here.\n\n";
+  }
+  return text;
+}
+
+// The whole story of a release in one project, extracted each time with `part_bytes`; its first
+// files in `first_version` of XLIFF.
+std::vector<Outcome> story(size_t part_bytes, const std::string& text,
+                           const std::string& first_version) {
   test::TempDir dir;
-  const auto config =
-      test::make_project(dir.path(), "fr, de, es", {{kRelease, test::sample_release()}});
+  const auto config = test::make_project(dir.path(), "fr, de, es", {{kRelease, text}});
   std::vector<Outcome> steps;
-  steps.push_back(extract(config, dir.path(), part_bytes));
+  steps.push_back(extract(config, dir.path(), part_bytes, first_version));
+  if (first_version == "1.2") {  // then 2.0, from a 1.2 file
+    steps.push_back(extract(config, dir.path(), part_bytes));
+  }
   translate_french(config);
   // Extracted again unchanged: the translations stay (the returned file is written again as
   // relocale writes it), and once more: the French file is left as it is.
@@ -94,13 +118,13 @@ std::vector<Outcome> story(size_t part_bytes) {
   steps.push_back(extract(config, dir.path(), part_bytes));
   CHECK(test::inode_of(french) == inode);
   // Edited, and the Spanish file gone (a language added later): carried over where it can be.
-  write_file_atomically(dir.path() / kRelease, edited(test::sample_release()));
+  write_file_atomically(dir.path() / kRelease, edited(text));
   fs::remove(config.xliff_path("es", "idm-geneva-release"));
   steps.push_back(extract(config, dir.path(), part_bytes));
   // Translated again, then the release put back as it was: the moved paragraph keeps its
   // translation, the removed one comes back from the memory.
   test::return_translated(config, "de", "idm-geneva-release", " [de]");
-  write_file_atomically(dir.path() / kRelease, test::sample_release());
+  write_file_atomically(dir.path() / kRelease, text);
   steps.push_back(extract(config, dir.path(), part_bytes));
   steps.push_back(extract(config, dir.path(), part_bytes));
   // Nothing but the XLIFF files is left in their folders.
@@ -114,24 +138,13 @@ std::vector<Outcome> story(size_t part_bytes) {
   return steps;
 }
 
-}  // namespace
-
-TEST_CASE("a release in parts is carried over a unit at a time as from whole documents",
-          "[pipeline][parts][carry-over]") {
-  const auto whole = story(0);
-  // The story does carry translations over: kept, reused from the memory, removed.
-  REQUIRE(whole.size() == 6);
-  for (const auto& step : whole) {
-    for (const auto& report : step.reports) {
-      UNSCOPED_INFO(report);
-    }
-  }
-  CHECK(whole[1].reports[0].find("kept 0") == std::string::npos);
-  CHECK(whole[3].reports[0].find("fuzzy 0") == std::string::npos);
-  CHECK(whole[3].reports[0].find("reused 0") == std::string::npos);
-  for (size_t part_bytes : {1, 300, 2000}) {
+// Each step of the story in parts is the step made whole.
+void check_parts_as_whole(const std::string& text, const std::string& first_version,
+                          const std::vector<size_t>& part_sizes) {
+  const auto whole = story(0, text, first_version);
+  for (size_t part_bytes : part_sizes) {
     INFO("part_bytes " << part_bytes);
-    const auto in_parts = story(part_bytes);
+    const auto in_parts = story(part_bytes, text, first_version);
     REQUIRE(in_parts.size() == whole.size());
     for (size_t step = 0; step < whole.size(); ++step) {
       INFO("step " << step);
@@ -140,4 +153,30 @@ TEST_CASE("a release in parts is carried over a unit at a time as from whole doc
       test::check_same_files(whole[step].files, in_parts[step].files);
     }
   }
+}
+
+}  // namespace
+
+TEST_CASE("a release in parts is carried over a unit at a time as from whole documents",
+          "[pipeline][parts][carry-over]") {
+  const auto whole = story(0, test::sample_release(), "");
+  // The story does carry translations over: kept, reused, fuzzy, removed.
+  REQUIRE(whole.size() == 6);
+  CHECK(whole[1].reports[0].find("kept 0") == std::string::npos);
+  CHECK(whole[3].reports[0].find("fuzzy 0") == std::string::npos);
+  CHECK(whole[3].reports[0].find("reused 0") == std::string::npos);
+  CHECK(whole[4].reports[1].find("removed 0") == std::string::npos);
+  check_parts_as_whole(test::sample_release(), "", {1, 300, 2000});
+}
+
+TEST_CASE("a long release is carried over in parts, in batches, as from whole documents",
+          "[pipeline][parts][carry-over]") {
+  check_parts_as_whole(long_release(), "", {5000});
+}
+
+TEST_CASE("a release that cannot be cut, or whose files were XLIFF 1.2, is carried over as whole",
+          "[pipeline][parts][carry-over]") {
+  // A link reference definition keeps a release in one part (cmark resolves links across it).
+  check_parts_as_whole(test::sample_release() + "\n[ref]: https://example.org\n", "", {300});
+  check_parts_as_whole(test::sample_release(), "1.2", {300});
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <future>
 #include <map>
 #include <mutex>
@@ -27,6 +28,7 @@
 #include "relocale/base/suggest.h"
 #include "relocale/locale_formatter/house_style.h"
 #include "relocale/memory/carry_over.h"
+#include "relocale/memory/similarity.h"
 #include "relocale/memory/tmx.h"
 #include "relocale/merger/merge_contract.h"
 #include "relocale/merger/merger.h"
@@ -653,17 +655,21 @@ void add_report(CarryOverReport& total, const CarryOverReport& part) {
   total.removed += part.removed;
 }
 
-// Commits a language's file, unless a translator's tool saved the one we read while we worked:
-// that is never overwritten blindly.
+// A language's file that a translator's tool saved while extract worked on it: never overwritten
+// blindly.
+[[noreturn]] void throw_changed_on_disk(const std::string& file) {
+  throw Error(Location{file}, tr("the file changed on disk while relocale was updating it; it was "
+                                 "not overwritten: run relocale extract again"));
+}
+
+// Commits a language's file, unless a translator's tool saved the one we read while we worked.
 void commit_unless_changed(AtomicFileWriter& updated, const LanguageFile& file) {
   Fingerprint on_disk;
   if (file.had_previous) {
     add_file_field(on_disk, file.xliff);
   }
   if (file.had_previous ? on_disk.hex() != file.previous_digest : fs::exists(file.xliff)) {
-    throw Error(Location{file.xliff.string()},
-                tr("the file changed on disk while relocale was updating it; it was not "
-                   "overwritten: run relocale extract again"));
+    throw_changed_on_disk(file.xliff.string());
   }
   updated.commit();
 }
@@ -995,18 +1001,43 @@ void extract_from_text(const ExtractShared& shared, const std::string& release_p
   }
 }
 
+// An Error thrown while a unit read a unit at a time is used (a full disk, a file found changed)
+// is the caller's, not the file's: the stream takes an Error as a reason to read the file whole.
+// It goes past the stream as this, and is thrown again as it was (see rethrowing_caller_errors).
+struct CallerFailure {
+  std::exception_ptr error;
+};
+std::function<void(Unit&&)> passing_errors(std::function<void(Unit&&)> use) {
+  return [use = std::move(use)](Unit&& unit) {
+    try {
+      use(std::move(unit));
+    } catch (const Error&) {
+      throw CallerFailure{std::current_exception()};
+    }
+  };
+}
+template <typename F>
+auto rethrowing_caller_errors(F&& read) {
+  try {
+    return read();
+  } catch (const CallerFailure& failure) {
+    std::rethrow_exception(failure.error);
+  }
+}
+
 // A language's previous file, read a unit at a time into what carry-over needs of it, and the
 // digest of its bytes (see read_previous). `header` gets its header and skeleton; `source`, when
-// given, its source side (SourceFingerprint). An XLIFF 1.2 file is read whole.
+// given, its source side (SourceFingerprint). A file that cannot be read a unit at a time (XLIFF
+// 1.2, or what only the whole reading takes) is read whole, and `streamed` says so.
 std::unique_ptr<PreviousVersion> read_previous_version(const ProjectConfig& config,
                                                        LanguageFile& file,
                                                        const std::string& release, Document& header,
-                                                       SourceFingerprint* source) {
+                                                       SourceFingerprint* source, bool& streamed) {
   Fingerprint digest;
   add_file_field(digest, file.xliff);
   file.previous_digest = digest.hex();
   std::unique_ptr<PreviousVersion> version;
-  const bool streamed = stream_xliff_file(
+  streamed = stream_xliff_file(
       config, file.lang, release, header,
       [&](Unit&& unit) {
         if (!version) {
@@ -1022,7 +1053,6 @@ std::unique_ptr<PreviousVersion> read_previous_version(const ProjectConfig& conf
     version->finish_reading();
     return version;
   }
-  // Read whole: XLIFF 1.2, or a fault that load_xliff_file names.
   Document doc = load_xliff_file(config, file.lang, release);
   if (source != nullptr) {
     *source = SourceFingerprint();
@@ -1033,17 +1063,65 @@ std::unique_ptr<PreviousVersion> read_previous_version(const ProjectConfig& conf
   return version;
 }
 
-// The release's units as extract makes them, from one of its files (its source side; see
-// source_side_from_files), handed a batch at a time to `take`, each batch a document with
-// `header`'s fields.
+// The release's units read again, a unit at a time (from its first file, or from where extract
+// put them), checked against the keys carry-over decided on, and handed a batch at a time to
+// `take`: a unit that is not the one the keys were made from means that the file changed on disk
+// since it was first read, and nothing is written.
+class UnitBatches {
+ public:
+  UnitBatches(const Document& header, const SegmentKeys& keys, std::string file,
+              std::function<void(Document& batch)> take)
+      : keys_(keys), file_(std::move(file)), take_(std::move(take)) {
+    batch_.source_lang = header.source_lang;
+    batch_.release = header.release;
+    batch_.date = header.date;
+    batch_.source_file = header.source_file;
+  }
+  size_t units_given() const { return unit_; }
+  void add(Unit&& unit) {
+    if (unit_ == keys_.unit_count() || text_key(unit.id) != keys_.unit_id(unit_)) {
+      changed();
+    }
+    for (const auto& seg : unit.segments) {
+      if (segment_ == keys_.segment_count() || keys_.unit_of(segment_) != unit_ ||
+          text_key(match_key(seg.source)) != keys_.source(segment_)) {
+        changed();
+      }
+      ++segment_;
+    }
+    ++unit_;
+    batch_.units.push_back(std::move(unit));
+    if (batch_.units.size() == kUnitsPerBatch) {
+      take_(batch_);
+      batch_.units.clear();
+    }
+  }
+  void finish() {
+    if (unit_ != keys_.unit_count() || segment_ != keys_.segment_count()) {
+      changed();
+    }
+    if (!batch_.units.empty()) {
+      take_(batch_);
+      batch_.units.clear();
+    }
+  }
+
+ private:
+  [[noreturn]] void changed() const { throw_changed_on_disk(file_); }
+  const SegmentKeys& keys_;
+  std::string file_;
+  std::function<void(Document&)> take_;
+  Document batch_;
+  size_t unit_ = 0;
+  size_t segment_ = 0;
+};
+
+// The release's units as extract makes them from one of its files, its source side (see
+// source_side_from_files): no targets, candidates or notes, positions in order. `streamed`: the
+// file was read a unit at a time before, and must be again.
 void units_from_file(const ProjectConfig& config, const LanguageFile& file,
-                     const std::string& release, const Document& header,
-                     const std::function<void(Document& batch)>& take) {
-  Document batch = header;
-  batch.skeleton.clear();
-  batch.source_warnings.clear();
+                     const std::string& release, bool streamed, UnitBatches& batches) {
   int position = 0;
-  Document read_header;
   auto each_unit = [&](Unit&& unit) {
     for (auto& seg : unit.segments) {
       seg.target.reset();
@@ -1055,39 +1133,66 @@ void units_from_file(const ProjectConfig& config, const LanguageFile& file,
     unit.position = ++position;
     unit.notes.clear();
     unit.line = 0;
-    batch.units.push_back(std::move(unit));
-    if (batch.units.size() == kUnitsPerBatch) {
-      take(batch);
-      batch.units.clear();
-    }
+    batches.add(std::move(unit));
   };
-  if (!stream_xliff_file(config, file.lang, release, read_header, each_unit, 0)) {
-    if (position > 0) {  // read a unit at a time a moment ago: changed since
-      throw Error(Location{file.xliff.string()},
-                  tr("the file changed on disk while relocale was updating it; it was not "
-                     "overwritten: run relocale extract again"));
+  if (streamed) {
+    Document header;
+    if (!rethrowing_caller_errors([&] {
+          return stream_xliff_file(config, file.lang, release, header, passing_errors(each_unit),
+                                   0);
+        })) {
+      throw_changed_on_disk(file.xliff.string());
     }
+  } else {
     for (auto& unit : load_xliff_file(config, file.lang, release).units) {
       each_unit(std::move(unit));
     }
   }
-  if (!batch.units.empty()) {
-    take(batch);
+  batches.finish();
+}
+
+// The units extract wrote into `extracted` (an XLIFF 2.0 file of them alone), read back. The
+// reading a unit at a time refuses what only the whole reading takes (a control character the
+// release holds, written as a character reference): the rest is then read whole, once.
+void units_from_spill(SpillBuffer& extracted, const std::string& name, UnitBatches& batches) {
+  auto each_unit = [&](Unit&& unit) {
+    unit.line = 0;
+    for (auto& seg : unit.segments) {
+      seg.line = 0;
+    }
+    batches.add(std::move(unit));
+  };
+  const XliffPieces pieces = [&](const std::function<bool(std::string_view)>& piece) {
+    bool more = true;
+    extracted.replay([&](std::string_view bytes) { more = more && piece(bytes); });
+  };
+  Document header;
+  if (!rethrowing_caller_errors(
+          [&] { return stream_xliff2(pieces, name, header, passing_errors(each_unit)); })) {
+    std::string text;
+    text.reserve(extracted.size());
+    extracted.replay([&text](std::string_view bytes) { text += bytes; });
+    Document whole = read_xliff(text, name);
+    text = std::string();
+    for (size_t u = batches.units_given(); u < whole.units.size(); ++u) {
+      each_unit(std::move(whole.units[u]));
+    }
   }
+  batches.finish();
 }
 
 // A release in parts whose files are there (edited, or extracted again unchanged): carried over a
 // unit at a time, so that neither the release's units nor its files are ever held whole.
 // - Each language's file is read a unit at a time into a PreviousVersion: the keys of every
-//   segment, and whole only what has a translation.
-// - The release's units come from its first file when that file's key holds (unchanged); else
-//   from its text, segmented a part at a time as when it is new, and kept meanwhile as XLIFF in a
+//   segment, and whole only what has a translation. The skeleton of each is held only while it is
+//   read.
+// - The release's units come from its first file when that file's key holds (unchanged: the
+//   release's text is not read, its key digested from the file a piece at a time); else from its
+//   text, segmented a part at a time as when it is new, and kept meanwhile as XLIFF in a
 //   SpillBuffer (a tenth of what they take as units).
 // - CarryOver decides from the keys of both, as carry_over does over whole documents; then each
 //   batch of units is carried over and written for each language, its file made aside and
 //   compared, at the end, with the one there.
-// The release's text is read only when it changed (its key is digested from the file a piece at a
-// time); the skeleton of each file is held only while that file is read.
 void extract_in_parts_with_previous(const ExtractShared& shared, const std::string& release_path,
                                     const fs::path& path, ReleaseTurns& turns,
                                     Diagnostics& warnings, ReleaseState& state) {
@@ -1097,6 +1202,7 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
   Document first_header;
   SourceFingerprint first_source;
   std::string first_skeleton_xml;
+  bool first_streamed = false;
   bool first = true;
   for (size_t l = 0; l < state.files.size(); ++l) {
     LanguageFile& file = state.files[l];
@@ -1104,9 +1210,11 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
       continue;
     }
     Document header;
+    bool streamed = false;
     previous[l] = read_previous_version(config, file, release, first ? first_header : header,
-                                        first ? &first_source : nullptr);
+                                        first ? &first_source : nullptr, streamed);
     if (first) {  // as XML for the heads, which is a third of what it takes as parts
+      first_streamed = streamed;
       for (const auto& piece : first_header.skeleton) {
         append_xliff2_skeleton_part(first_skeleton_xml, piece);
       }
@@ -1132,7 +1240,6 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
     state.part = std::move(first_header);
     state.part.target_lang.clear();
     state.part.source_file = release_path;
-    state.part.units.clear();
     state.skeleton_xml = std::move(first_skeleton_xml);
   } else {
     first_header = Document();
@@ -1157,6 +1264,7 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
                              [&](std::string_view piece) { extracted->append(piece); });
         },
         warnings, state);
+    own_keys.shrink_to_fit();
     text.clear();
     write_xliff2_tail(text);
     extracted->append(text);
@@ -1167,6 +1275,7 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
       state.part.skeleton.clear();
     }
   }
+  state.part.units.clear();  // the header, for the heads; the units are read again
 
   // Carried over and written, a batch of units at a time, in every language.
   for (size_t l = 0; l < state.files.size(); ++l) {
@@ -1175,10 +1284,10 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
   const CarryOverOptions options{config.fuzzy_threshold, 3};
   std::vector<std::unique_ptr<CarryOver>> carries;
   for (size_t l = 0; l < state.files.size(); ++l) {
-    carries.push_back(std::make_unique<CarryOver>(*keys, previous[l].get(), config.source_lang,
+    carries.push_back(std::make_unique<CarryOver>(*keys, previous[l].get(), state.part.source_lang,
                                                   state.files[l].lang, options));
   }
-  auto take_batch = [&](Document& batch) {
+  UnitBatches batches(state.part, *keys, from->xliff.string(), [&](Document& batch) {
     const std::vector<size_t> extracted_notes = extracted_notes_of(batch);
     for (size_t l = 0; l < state.files.size(); ++l) {
       LanguageFile& file = state.files[l];
@@ -1195,41 +1304,23 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
       write_xliff2_units(batch, file.write,
                          [&file](std::string_view piece) { file.units->append(piece); });
     }
-  };
+  });
   if (unchanged) {
-    units_from_file(config, *from, release, state.part, take_batch);
+    units_from_file(config, *from, release, first_streamed, batches);
   } else {
-    Document batch = state.part;
-    batch.skeleton.clear();
-    batch.units.clear();
-    Document read_header;
-    const XliffPieces pieces = [&](const std::function<bool(std::string_view)>& piece) {
-      extracted->replay([&piece](std::string_view bytes) { piece(bytes); });
-    };
-    const bool read = stream_xliff2(pieces, from->xliff.string(), read_header, [&](Unit&& unit) {
-      unit.line = 0;
-      for (auto& seg : unit.segments) {
-        seg.line = 0;
-      }
-      batch.units.push_back(std::move(unit));
-      if (batch.units.size() == kUnitsPerBatch) {
-        take_batch(batch);
-        batch.units.clear();
-      }
-    });
-    if (!read) {
-      throw Error(Location{from->xliff.string()},
-                  "internal error: the release's units could not be read back");
-    }
-    if (!batch.units.empty()) {
-      take_batch(batch);
-    }
+    units_from_spill(*extracted, from->xliff.string(), batches);
   }
   for (size_t l = 0; l < state.files.size(); ++l) {
-    std::lock_guard<std::mutex> lock(shared.memory_mutex);
-    add_report(state.files[l].report, carries[l]->finish(shared.memory));
-    if (previous[l]) {
-      previous[l]->add_translations_to(shared.memory);
+    {
+      std::lock_guard<std::mutex> lock(shared.memory_mutex);
+      add_report(state.files[l].report, carries[l]->finish(shared.memory));
+      if (previous[l]) {
+        previous[l]->add_translations_to(shared.memory);
+      }
+    }
+    carries[l].reset();
+    if (l != static_cast<size_t>(from - state.files.begin())) {  // `keys` may be the first's
+      previous[l].reset();
     }
   }
 }
@@ -1239,8 +1330,9 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
 // part at a time (ReleaseParts): each language's units wait in a SpillBuffer until the end,
 // when the head, which holds the skeleton and the extraction key (a digest of every part), is
 // written before them. A big release is then never held whole, as cmark's tree or as units.
-// Carrying over from an existing file looks at the whole release (in-context matches compare
-// neighbours) and XLIFF 1.2 is written from a whole document: the release is then one part.
+// A big release whose files are there is carried over a unit at a time too
+// (extract_in_parts_with_previous). XLIFF 1.2 is written from a whole document: the release is
+// then one part.
 std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t index,
                                            const std::string& release_path, Diagnostics& warnings) {
   ReleaseTurns turns(shared.memory_turns, index, shared.langs.size());
@@ -1271,7 +1363,8 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
   } else {
     const std::string bytes = read_file(path);
     release_bytes = bytes.size();
-    ReleaseParts parts(bytes, release_path, "", part_bytes);
+    // Its files there, a release is carried over whole here (it grew since it was measured).
+    ReleaseParts parts(bytes, release_path, "", had_previous ? 0 : part_bytes);
     const std::string inputs_key = extraction_inputs_key(config, release_path, bytes);
     auto take_part = [&](Document& part) {
       carry_over_and_write(shared, part, state.files, release, turns);
@@ -1299,7 +1392,8 @@ std::vector<ExtractResult> extract_release(const ExtractShared& shared, size_t i
     results.push_back({release, file.lang, file.xliff, file.report.kept, file.report.reused,
                        file.report.fuzzy, file.report.fresh, file.report.removed});
   }
-  shared.progress.advance(1, release_bytes - state.bytes_reported);
+  shared.progress.advance(1,
+                          release_bytes - std::min<uint64_t>(release_bytes, state.bytes_reported));
   return results;
 }
 
