@@ -5,7 +5,6 @@
 #include "exit_codes.h"
 #include "relocale/base/files.h"
 #include "relocale/base/i18n.h"
-#include "relocale/locale_formatter/house_style.h"
 #include "relocale/pipeline/pseudo.h"
 #include "relocale/xliff/xliff_io.h"
 
@@ -35,20 +34,10 @@ int run_pseudo_command(const CommandContext& context) {
   const ProjectConfig config = load_config(common);
   ProjectLock lock(config.root);
   for (const auto& lang : split_list(common.langs)) {
-    const HouseStyle style = load_house_style(lang, config.path(config.locales_dir));
     for (const auto& release_path : select_releases(config, common.releases)) {
       const std::string release = release_name(release_path);
       const auto file = config.xliff_path(lang, release);
-      pugi::xml_document xml;
-      const std::string text = read_file(file);
-      parse_xml(xml, text, file.string());
-      XliffWriteOptions write;
-      write.version = xliff_version_of(xml) == "1.2" ? "1.2" : "2.0";
-      write.cat_profile = config.settings_for(lang).cat_profile;
-      write.display = [&style](const Placeholder& p) { return render_placeholder(p, style); };
-      Document doc = load_xliff_file(config, lang, release);
-      const size_t filled = pseudo_translate_document(doc, options);
-      write_file_atomically(file, write_xliff(doc, write));
+      const size_t filled = pseudo_translate_file(config, lang, release, options);
       std::cout << subst(trn("{1}: {2} segment pseudo-translated",
                              "{1}: {2} segments pseudo-translated", filled),
                          {file.string(), std::to_string(filled)})

@@ -1,8 +1,17 @@
 #include "relocale/pipeline/pseudo.h"
 
+#include <filesystem>
+#include <iterator>
+#include <map>
+
 #include <catch2/catch.hpp>
 
+#include "relocale/base/files.h"
+#include "relocale/pipeline/pipeline.h"
+#include "test_support.h"
+
 using namespace relocale;
+namespace fs = std::filesystem;
 
 TEST_CASE("pseudo-translation accents letters, expands by the ratio and brackets the text",
           "[pseudo]") {
@@ -68,4 +77,44 @@ TEST_CASE(
   REQUIRE(doc.units[0].segments[1].target.has_value());
   CHECK(source_form(*doc.units[0].segments[1].target).rfind("[!! Ŧó đó.", 0) == 0);
   CHECK(doc.units[0].segments[1].state == SegmentState::initial);
+}
+
+TEST_CASE("a big XLIFF file is pseudo-translated a unit at a time as it would be whole",
+          "[pseudo][parts]") {
+  // Each version of the file: the French one partly translated by hand, in 2.0 and in 1.2.
+  for (const std::string version : {"2.0", "1.2"}) {
+    INFO("XLIFF " << version);
+    std::map<uintmax_t, std::string> made;  // by stream_from_bytes
+    size_t filled_whole = 0;
+    for (const uintmax_t stream_from : {~uintmax_t{0}, uintmax_t{0}}) {
+      test::TempDir dir;
+      const auto config = test::make_project(
+          dir.path(), "fr", {{"workflow/idm-geneva-release.md", test::sample_release()}});
+      ExtractOptions extract;
+      extract.xliff_version = version;
+      Diagnostics warnings;
+      run_extract(config, extract, warnings);
+      const auto file = config.xliff_path("fr", "idm-geneva-release");
+      if (version == "2.0") {  // a translator's work first, which pseudo leaves alone
+        Document doc = read_xliff(read_file(file), file.string());
+        doc.units[1].segments[0].target = doc.units[1].segments[0].source;
+        doc.units[1].segments[0].state = SegmentState::reviewed;
+        write_file_atomically(file, write_xliff(doc, XliffWriteOptions{}));
+      }
+      const size_t filled =
+          pseudo_translate_file(config, "fr", "idm-geneva-release", {}, stream_from);
+      if (stream_from != 0) {
+        filled_whole = filled;
+      } else {
+        CHECK(filled == filled_whole);
+      }
+      made[stream_from] = read_file(file);
+      // Nothing but the file is left in its folder.
+      CHECK(std::distance(fs::directory_iterator(file.parent_path()), fs::directory_iterator{}) ==
+            1);
+    }
+    CHECK(filled_whole > 20);
+    CHECK(made[0] == made[~uintmax_t{0}]);
+    CHECK(made[0].find("[!! ") != std::string::npos);
+  }
 }

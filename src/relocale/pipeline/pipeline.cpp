@@ -1001,30 +1001,6 @@ void extract_from_text(const ExtractShared& shared, const std::string& release_p
   }
 }
 
-// An Error thrown while a unit read a unit at a time is used (a full disk, a file found changed)
-// is the caller's, not the file's: the stream takes an Error as a reason to read the file whole.
-// It goes past the stream as this, and is thrown again as it was (see rethrowing_caller_errors).
-struct CallerFailure {
-  std::exception_ptr error;
-};
-std::function<void(Unit&&)> passing_errors(std::function<void(Unit&&)> use) {
-  return [use = std::move(use)](Unit&& unit) {
-    try {
-      use(std::move(unit));
-    } catch (const Error&) {
-      throw CallerFailure{std::current_exception()};
-    }
-  };
-}
-template <typename F>
-auto rethrowing_caller_errors(F&& read) {
-  try {
-    return read();
-  } catch (const CallerFailure& failure) {
-    std::rethrow_exception(failure.error);
-  }
-}
-
 // A language's previous file, read a unit at a time into what carry-over needs of it, and the
 // digest of its bytes (see read_previous). `header` gets its header and skeleton; `source`, when
 // given, its source side (SourceFingerprint). A file that cannot be read a unit at a time (XLIFF
@@ -1137,7 +1113,7 @@ void units_from_file(const ProjectConfig& config, const LanguageFile& file,
   };
   if (streamed) {
     Document header;
-    if (!rethrowing_caller_errors([&] {
+    if (!with_caller_errors([&] {
           return stream_xliff_file(config, file.lang, release, header, passing_errors(each_unit),
                                    0);
         })) {
@@ -1167,7 +1143,7 @@ void units_from_spill(SpillBuffer& extracted, const std::string& name, UnitBatch
     extracted.replay([&](std::string_view bytes) { more = more && piece(bytes); });
   };
   Document header;
-  if (!rethrowing_caller_errors(
+  if (!with_caller_errors(
           [&] { return stream_xliff2(pieces, name, header, passing_errors(each_unit)); })) {
     std::string text;
     text.reserve(extracted.size());

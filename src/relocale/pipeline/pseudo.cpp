@@ -2,8 +2,13 @@
 #include "relocale/pipeline/pseudo.h"
 
 #include <cmath>
+#include <optional>
 
 #include <unicode/unistr.h>
+
+#include "relocale/base/files.h"
+#include "relocale/locale_formatter/house_style.h"
+#include "relocale/pipeline/pipeline.h"
 
 namespace relocale {
 
@@ -70,6 +75,68 @@ size_t pseudo_translate_document(Document& doc, const PseudoOptions& options) {
       ++filled;
     }
   }
+  return filled;
+}
+
+size_t pseudo_translate_file(const ProjectConfig& config, const std::string& lang,
+                             const std::string& release, const PseudoOptions& options,
+                             uintmax_t stream_from_bytes) {
+  const auto file = config.xliff_path(lang, release);
+  const HouseStyle style = load_house_style(lang, config.path(config.locales_dir));
+  XliffWriteOptions write;
+  write.cat_profile = config.settings_for(lang).cat_profile;
+  write.display = [&style](const Placeholder& p) { return render_placeholder(p, style); };
+  size_t filled = 0;
+  {
+    // A unit at a time: the head once the header and skeleton are read (before the first unit),
+    // then each unit as it comes. Nothing is committed unless the whole file was read so.
+    std::optional<AtomicFileWriter> updated;
+    Document header;
+    Document one;
+    std::string text;
+    auto write_head = [&] {
+      if (!updated) {
+        updated.emplace(file);
+        std::string skeleton_xml;
+        for (const auto& piece : header.skeleton) {
+          append_xliff2_skeleton_part(skeleton_xml, piece);
+        }
+        text.clear();
+        write_xliff2_head(text, header, skeleton_xml);
+        updated->write(text);
+        one = header;  // the header's fields, which the units' notes name
+        one.skeleton.clear();
+      }
+    };
+    const bool streamed = with_caller_errors([&] {
+      return stream_xliff_file(
+          config, lang, release, header, passing_errors([&](Unit&& unit) {
+            write_head();
+            one.units.assign(1, std::move(unit));
+            filled += pseudo_translate_document(one, options);
+            write_xliff2_units(one, write, [&](std::string_view piece) { updated->write(piece); });
+          }),
+          stream_from_bytes);
+    });
+    if (streamed) {
+      write_head();  // a file without units
+      text.clear();
+      write_xliff2_tail(text);
+      updated->write(text);
+      updated->commit();
+      return filled;
+    }
+  }
+  // Whole: smaller, XLIFF 1.2, or a fault that load_xliff_file names.
+  const std::string bytes = read_file(file);
+  {
+    pugi::xml_document xml;
+    parse_xml(xml, bytes, file.string());
+    write.version = xliff_version_of(xml) == "1.2" ? "1.2" : "2.0";
+  }
+  Document doc = load_xliff_file(config, lang, release, &bytes);
+  filled = pseudo_translate_document(doc, options);
+  write_file_atomically(file, write_xliff(doc, write));
   return filled;
 }
 

@@ -1,6 +1,11 @@
 #pragma once
 
+#include <cstdint>
+#include <string>
+
+#include "relocale/config/project_config.h"
 #include "relocale/model/document.h"
+#include "relocale/xliff/xliff_io.h"
 
 namespace relocale {
 
@@ -21,5 +26,13 @@ Content pseudo_translate(const Content& source, const PseudoOptions& options);
 /// counts it as not translated. Segments translated by a person are left alone. Returns how many
 /// segments were filled.
 size_t pseudo_translate_document(Document& doc, const PseudoOptions& options);
+
+/// pseudo_translate_document on a release's XLIFF file in a language, written again in its own
+/// version (2.0 or 1.2) with values shown as they read in the language. A 2.0 file of
+/// `stream_from_bytes` or more is read and written a unit at a time, never held whole; others
+/// are read whole. Returns how many segments were filled.
+size_t pseudo_translate_file(const ProjectConfig& config, const std::string& lang,
+                             const std::string& release, const PseudoOptions& options,
+                             uintmax_t stream_from_bytes = kStreamXliffBytes);
 
 }  // namespace relocale

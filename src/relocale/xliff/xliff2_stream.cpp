@@ -299,6 +299,16 @@ bool stream_xliff2_file(const std::filesystem::path& file, Document& header,
   return Xliff2Stream(pieces, file.string(), header, on_unit).read();
 }
 
+std::function<void(Unit&&)> passing_errors(std::function<void(Unit&&)> use) {
+  return [use = std::move(use)](Unit&& unit) {
+    try {
+      use(std::move(unit));
+    } catch (const Error&) {
+      throw CallerFailure{std::current_exception()};
+    }
+  };
+}
+
 bool stream_xliff2(const XliffPieces& pieces, const std::string& file_name, Document& header,
                    const std::function<void(Unit&& unit)>& on_unit) {
   return Xliff2Stream(pieces, file_name, header, on_unit).read();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -88,6 +89,23 @@ using XliffPieces = std::function<void(const std::function<bool(std::string_view
 /// errors.
 bool stream_xliff2(const XliffPieces& pieces, const std::string& file_name, Document& header,
                    const std::function<void(Unit&& unit)>& on_unit);
+
+/// An Error thrown while a unit read a unit at a time is used (a full disk as it is written, a
+/// file found changed) is the caller's, not the file's, but the reading would take it for a reason
+/// to read the file whole. Give the reading `passing_errors(on_unit)` and call it inside
+/// with_caller_errors, which throws such an Error again as it was.
+struct CallerFailure {
+  std::exception_ptr error;
+};
+std::function<void(Unit&&)> passing_errors(std::function<void(Unit&&)> use);
+template <typename F>
+auto with_caller_errors(F&& read) {
+  try {
+    return read();
+  } catch (const CallerFailure& failure) {
+    std::rethrow_exception(failure.error);
+  }
+}
 
 class Xliff2Reader;
 
