@@ -310,3 +310,24 @@ TEST_CASE("a translator's notes on a unit follow it, to its edited version too",
   carry_over(alone, nullptr, memory, {});
   CHECK(alone.units[0].notes.empty());
 }
+
+TEST_CASE("a content packed for carry-over unpacks to the same runs", "[carry_over]") {
+  Content content{"Call ", value("1", PlaceholderKind::phone, "+41227179468"), " or see "};
+  content.emplace_back(CodeStart{"2", "[", "link"});
+  content.emplace_back(std::string(200000, 'x'));  // a length over two bytes of 7 bits
+  content.emplace_back(CodeEnd{"2", "](https://example.org)"});
+  content.emplace_back(Placeholder{"3", PlaceholderKind::date, "2018-10-08", "8 October", "dMMMM"});
+  content.emplace_back(std::string());
+  CHECK(unpack_content(pack_content(content)) == content);
+  CHECK(unpack_content(pack_content(Content{})).empty());
+  CHECK(pack_content(Content{"Hello."}).size() == 8);  // a tag, a length, the text
+  // Bytes that pack_content did not make are refused, not read past their end.
+  const std::string packed = pack_content(content);
+  CHECK_THROWS_AS(unpack_content(packed.substr(0, packed.size() / 2)), std::invalid_argument);
+  CHECK_THROWS_AS(unpack_content("?"), std::invalid_argument);
+  CHECK_THROWS_AS(unpack_content(std::string("p\x01"
+                                             "1\x04"
+                                             "nope",
+                                             8)),
+                  std::invalid_argument);
+}

@@ -91,7 +91,7 @@ void PreviousVersion::add_unit(Unit&& unit) {
     if (has_target(s)) {
       translated_by_source_[keys_.source(segment)].push_back(
           static_cast<uint32_t>(translated_.size()));
-      translated_.push_back(Translated{std::move(s.source), std::move(*s.target), s.state,
+      translated_.push_back(Translated{pack_content(s.source), pack_content(*s.target), s.state,
                                        std::move(s.notes), unit.id, u, segment});
     }
     ++segment;
@@ -114,7 +114,7 @@ void PreviousVersion::finish_reading() {
 void PreviousVersion::add_translations_to(TranslationMemory& memory) const {
   for (const auto& t : translated_) {
     if (t.state >= SegmentState::translated) {
-      memory.add(TmEntry{source_lang_, target_lang_, t.source, t.target, t.state,
+      memory.add(TmEntry{source_lang_, target_lang_, t.source(), t.target(), t.state,
                          release_ + "/" + t.unit_id, date_});
     }
   }
@@ -241,7 +241,7 @@ void CarryOver::apply(Unit& unit, const TranslationMemory& memory) {
     if (from_[s] != From::nothing) {
       const auto& match = previous_->translated()[translated_[s]];
       if (from_[s] == From::kept) {
-        carry_target(segment, match.source, match.target, match.state);
+        carry_target(segment, match.source(), match.target(), match.state);
         for (const auto& note : match.notes) {
           if (std::find(segment.notes.begin(), segment.notes.end(), note) == segment.notes.end()) {
             segment.notes.push_back(note);
@@ -249,7 +249,7 @@ void CarryOver::apply(Unit& unit, const TranslationMemory& memory) {
         }
         ++report_.kept;
       } else {
-        carry_target(segment, match.source, match.target,
+        carry_target(segment, match.source(), match.target(),
                      std::min(match.state, SegmentState::translated));
         ++report_.reused;
       }
@@ -287,8 +287,8 @@ void CarryOver::offer_candidates(Segment& segment, const TranslationMemory& memo
     for (size_t t = 0; t < translations.size(); ++t) {
       const auto& entry = previous_memory_.add(TmEntry{source_lang_,
                                                        target_lang_,
-                                                       translations[t].source,
-                                                       translations[t].target,
+                                                       translations[t].source(),
+                                                       translations[t].target(),
                                                        translations[t].state,
                                                        {},
                                                        {}});
@@ -352,8 +352,9 @@ CarryOverReport CarryOver::finish(TranslationMemory& memory) {
         ++report_.removed;
       }
       const auto& old = translations[t];
-      memory.add(TmEntry{previous_->source_lang(), previous_->target_lang(), old.source, old.target,
-                         old.state, previous_->release() + "/" + old.unit_id, previous_->date()});
+      memory.add(TmEntry{previous_->source_lang(), previous_->target_lang(), old.source(),
+                         old.target(), old.state, previous_->release() + "/" + old.unit_id,
+                         previous_->date()});
     }
   }
   return report_;

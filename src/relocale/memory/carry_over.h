@@ -109,15 +109,18 @@ class PreviousVersion {
   /// "<release>/<unit id>" (TranslationMemory::add_translations of the file).
   void add_translations_to(TranslationMemory& memory) const;
 
-  /// A segment with a translation.
+  /// A segment with a translation, its source and target packed (pack_content): a big
+  /// release's translations are held until the end of its carry-over.
   struct Translated {
-    Content source;
-    Content target;
+    std::string packed_source;
+    std::string packed_target;
     SegmentState state = SegmentState::initial;
     std::vector<std::string> notes;
     std::string unit_id;
     uint32_t unit = 0;
     size_t segment = 0;  // in the file's order
+    Content source() const { return unpack_content(packed_source); }
+    Content target() const { return unpack_content(packed_target); }
   };
   const SegmentKeys& keys() const { return keys_; }
   const std::vector<Translated>& translated() const { return translated_; }

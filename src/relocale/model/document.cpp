@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <stdexcept>
 
 #include "relocale/base/fingerprint.h"
 
@@ -141,6 +142,133 @@ std::string plain_text(const Content& content) {
   for (const auto& run : content) {
     if (const auto* s = std::get_if<std::string>(&run)) {
       out += *s;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+enum class RunTag : char { text = 't', placeholder = 'p', code_start = 's', code_end = 'e' };
+
+void pack_field(std::string& out, std::string_view field) {
+  size_t size = field.size();
+  while (size >= 0x80) {
+    out += static_cast<char>(0x80 | (size & 0x7F));
+    size >>= 7;
+  }
+  out += static_cast<char>(size);
+  out += field;
+}
+
+// Reads packed fields from the front of `packed`.
+class PackedFields {
+ public:
+  explicit PackedFields(std::string_view packed) : rest_(packed) {}
+  bool done() const { return rest_.empty(); }
+  char tag() {
+    need(1);
+    const char c = rest_[0];
+    rest_.remove_prefix(1);
+    return c;
+  }
+  std::string field() {
+    size_t size = 0;
+    for (int shift = 0;; shift += 7) {
+      need(1);
+      const auto byte = static_cast<unsigned char>(rest_[0]);
+      rest_.remove_prefix(1);
+      if (shift > 56) {
+        throw std::invalid_argument("unpack_content: a length too long");
+      }
+      size |= static_cast<size_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) {
+        break;
+      }
+    }
+    need(size);
+    std::string out(rest_.substr(0, size));
+    rest_.remove_prefix(size);
+    return out;
+  }
+
+ private:
+  void need(size_t n) const {
+    if (rest_.size() < n) {
+      throw std::invalid_argument("unpack_content: the bytes end too soon");
+    }
+  }
+  std::string_view rest_;
+};
+
+}  // namespace
+
+std::string pack_content(const Content& content) {
+  std::string out;
+  for (const auto& run : content) {
+    if (const auto* s = std::get_if<std::string>(&run)) {
+      out += static_cast<char>(RunTag::text);
+      pack_field(out, *s);
+    } else if (const auto* p = std::get_if<Placeholder>(&run)) {
+      out += static_cast<char>(RunTag::placeholder);
+      pack_field(out, p->id);
+      pack_field(out, placeholder_kind_key(p->kind));
+      pack_field(out, p->canonical);
+      pack_field(out, p->source_text);
+      pack_field(out, p->format);
+    } else if (const auto* b = std::get_if<CodeStart>(&run)) {
+      out += static_cast<char>(RunTag::code_start);
+      pack_field(out, b->id);
+      pack_field(out, b->original);
+      pack_field(out, b->kind);
+    } else if (const auto* e = std::get_if<CodeEnd>(&run)) {
+      out += static_cast<char>(RunTag::code_end);
+      pack_field(out, e->id);
+      pack_field(out, e->original);
+    }
+  }
+  return out;
+}
+
+Content unpack_content(std::string_view packed) {
+  Content out;
+  PackedFields fields(packed);
+  while (!fields.done()) {
+    switch (static_cast<RunTag>(fields.tag())) {
+    case RunTag::text:
+      out.emplace_back(fields.field());
+      break;
+    case RunTag::placeholder: {
+      Placeholder p;
+      p.id = fields.field();
+      const auto kind = placeholder_kind_from_key(fields.field());
+      if (!kind) {
+        throw std::invalid_argument("unpack_content: an unknown placeholder kind");
+      }
+      p.kind = *kind;
+      p.canonical = fields.field();
+      p.source_text = fields.field();
+      p.format = fields.field();
+      out.emplace_back(std::move(p));
+      break;
+    }
+    case RunTag::code_start: {
+      CodeStart b;
+      b.id = fields.field();
+      b.original = fields.field();
+      b.kind = fields.field();
+      out.emplace_back(std::move(b));
+      break;
+    }
+    case RunTag::code_end: {
+      CodeEnd e;
+      e.id = fields.field();
+      e.original = fields.field();
+      out.emplace_back(std::move(e));
+      break;
+    }
+    default:
+      throw std::invalid_argument("unpack_content: an unknown run");
     }
   }
   return out;

@@ -84,6 +84,13 @@ std::string debug_string(const Content& content);
 /// start and end codes (<sc>/<ec>, <bx>/<ex>). A crossing breaks every pair open at that point.
 std::set<std::string> well_nested_code_pairs(const Content& content);
 
+/// A content as a compact string of bytes, and back: each run a tag byte and its fields, each
+/// field its length (7 bits a byte) and its bytes. A few bytes more than its text, where its runs
+/// take 144 bytes each and the text's own allocations: for what is held long and used seldom.
+std::string pack_content(const Content& content);
+/// Throws std::invalid_argument for bytes that pack_content did not make.
+Content unpack_content(std::string_view packed);
+
 /// The placeholders of a content, in order.
 std::vector<const Placeholder*> placeholders_of(const Content& content);
 
