@@ -40,10 +40,12 @@ void replace_in(const fs::path& file, const std::string& from, const std::string
 }
 
 // The pages and what build said, or the error.
-std::string build_outcome(const ProjectConfig& config, uintmax_t stream_from_bytes) {
+std::string build_outcome(const ProjectConfig& config, uintmax_t stream_from_bytes,
+                          size_t aside_from_bytes = BuildOptions().aside_from_bytes) {
   fs::remove_all(config.path(config.out_dir));
   BuildOptions options;
   options.stream_from_bytes = stream_from_bytes;
+  options.aside_from_bytes = aside_from_bytes;
   Diagnostics diagnostics;
   std::string out;
   try {
@@ -70,6 +72,8 @@ std::string build_outcome(const ProjectConfig& config, uintmax_t stream_from_byt
 std::string same_build_both_ways(const ProjectConfig& config) {
   const std::string whole = build_outcome(config, kStreamXliffBytes);
   CHECK(build_outcome(config, 0) == whole);
+  // A right-to-left page's text set aside from its first byte, and read back.
+  CHECK(build_outcome(config, 0, 0) == whole);
   return whole;
 }
 

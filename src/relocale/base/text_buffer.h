@@ -24,6 +24,8 @@ class TextBuffer {
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   std::string str() const { return std::string(view()); }
+  /// Empties it, keeping its room for what comes next.
+  void clear() { size_ = 0; }
 
  private:
   char* data_ = nullptr;

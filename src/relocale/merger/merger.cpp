@@ -174,6 +174,11 @@ void UnitMerge::advance(bool to_the_end) {
   }
 }
 
+void UnitMerge::drain(const std::function<void(std::string_view)>& sink) {
+  sink(out_.view());
+  out_.clear();
+}
+
 TextBuffer UnitMerge::finish(std::vector<std::string>* untranslated) {
   advance(/*to_the_end=*/true);
   if (untranslated != nullptr) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -46,6 +47,10 @@ class UnitMerge {
  public:
   UnitMerge(const Document& header, const HouseStyle& style, const MergeOptions& options);
   void add(const Unit& unit);
+  /// The text merged so far, in order, that no unit still to come changes.
+  size_t ready_bytes() const { return out_.size(); }
+  /// Hands the text merged so far to `sink` and forgets it: finish() then gives what follows.
+  void drain(const std::function<void(std::string_view)>& sink);
   /// The release's text; `untranslated` (if not null) gets the ids of segments without a target.
   TextBuffer finish(std::vector<std::string>* untranslated);
 

@@ -1445,14 +1445,29 @@ namespace {
 // A release's text in one language, merged from its XLIFF file read a unit at a time.
 struct StreamedMerge {
   TextBuffer release_text;
-  TextBuffer html_text;  // right-to-left languages: each output with its own marks
+  // Right-to-left languages: each output with its own marks. A big release's go aside as they are
+  // merged, and are read back one at a time, once the Markdown is written (take_text).
+  TextBuffer html_text;
   TextBuffer text_text;
+  std::unique_ptr<SpillBuffer> html_aside;
+  std::unique_ptr<SpillBuffer> text_aside;
   std::vector<std::string> untranslated;
   std::string title;
   std::string format;
   std::vector<SourceWarning> source_warnings;  // extract's, as the file keeps them
   Diagnostics diagnostics;
 };
+
+// A right-to-left output's text: as merged, or read back from where it was set aside.
+TextBuffer take_text(TextBuffer& text, std::unique_ptr<SpillBuffer>& aside) {
+  if (!aside) {
+    return std::move(text);
+  }
+  TextBuffer whole;
+  aside->replay([&whole](std::string_view piece) { whole.append(piece); });
+  aside.reset();
+  return whole;
+}
 
 // build's reading and merging of a big file, a unit at a time: each unit's targets judged (unless
 // the file stands for the source language) and merged as it comes, so that the document is never
@@ -1463,10 +1478,21 @@ bool merge_streamed(const ProjectConfig& config, const std::string& lang,
                     const std::string& release, CurrentRelease& current, const HouseStyle& style,
                     const MergeOptions& merge, const MergeOptions* html_merge,
                     const MergeOptions* text_merge, const std::string& xliff_file,
-                    bool judge_targets, uintmax_t stream_from_bytes, StreamedMerge& out) {
+                    bool judge_targets, uintmax_t stream_from_bytes, size_t aside_from_bytes,
+                    StreamedMerge& out) {
   Document header;
   SourceFingerprint source;  // for the file's extraction key
   std::optional<UnitMerge> release_merge, html, text;
+  // A right-to-left output merged past aside_from_bytes goes aside, beside the XLIFF file.
+  auto set_aside = [&](UnitMerge& output, std::unique_ptr<SpillBuffer>& aside, bool at_the_end) {
+    if (!aside && (at_the_end || output.ready_bytes() < aside_from_bytes)) {
+      return;
+    }
+    if (!aside) {
+      aside = std::make_unique<SpillBuffer>(fs::path(xliff_file).parent_path(), 0);
+    }
+    output.drain([&aside](std::string_view piece) { aside->append(piece); });
+  };
   auto start = [&] {  // the skeleton comes before the units
     release_merge.emplace(header, style, merge);
     if (html_merge != nullptr) {
@@ -1487,6 +1513,8 @@ bool merge_streamed(const ProjectConfig& config, const std::string& lang,
         if (html) {
           html->add(unit);
           text->add(unit);
+          set_aside(*html, out.html_aside, /*at_the_end=*/false);
+          set_aside(*text, out.text_aside, /*at_the_end=*/false);
         }
       },
       stream_from_bytes, &source);
@@ -1501,8 +1529,19 @@ bool merge_streamed(const ProjectConfig& config, const std::string& lang,
   }
   out.release_text = release_merge->finish(&out.untranslated);
   if (html) {
+    // Whatever was set aside is followed there by the rest.
+    set_aside(*html, out.html_aside, /*at_the_end=*/true);
+    set_aside(*text, out.text_aside, /*at_the_end=*/true);
     out.html_text = html->finish(nullptr);
     out.text_text = text->finish(nullptr);
+    if (out.html_aside) {
+      out.html_aside->append(out.html_text.view());
+      out.html_text = TextBuffer();
+    }
+    if (out.text_aside) {
+      out.text_aside->append(out.text_text.view());
+      out.text_text = TextBuffer();
+    }
   }
   out.title = header.title;
   out.format = header.format;
@@ -1570,7 +1609,8 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
       streamed = merge_streamed(config, streamed_lang, result.release, current, style, merge,
                                 isolated ? &html_merge : nullptr, isolated ? &text_merge : nullptr,
                                 config.xliff_path(streamed_lang, result.release).string(),
-                                /*judge_targets=*/!job.source, options.stream_from_bytes, merged);
+                                /*judge_targets=*/!job.source, options.stream_from_bytes,
+                                options.aside_from_bytes, merged);
     }
     if (streamed && job.source) {
       current.take_source_warnings(merged.source_warnings);
@@ -1639,24 +1679,40 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     // Write: every format of a language or none.
     AtomicFileSet files;
     const fs::path folder = config.path(config.out_dir) / job.lang;
+    auto path_of = [&](const std::string& f) { return folder / (result.release + "." + f); };
+    const bool wants_md = std::find(formats.begin(), formats.end(), "md") != formats.end();
+    if (wants_md) {
+      files.add(path_of("md"), release_text);
+    }
     // The HTML page and the text are made from one reading of the release, unless a
-    // right-to-left language gives each its own.
-    const ReleaseOutputs release_outputs(release_text, format);
-    std::optional<ReleaseOutputs> isolated_html, isolated_text;
-    if (isolated) {
-      isolated_html.emplace(merged.html_text.view(), format);
-      isolated_text.emplace(merged.text_text.view(), format);
+    // right-to-left language gives each its own: then the Markdown is dropped once written, and
+    // each page's text is taken in turn, so that one is held at a time.
+    std::optional<ReleaseOutputs> release_outputs;
+    if (!isolated) {
+      release_outputs.emplace(release_text, format);
+    } else {
+      merged.release_text = TextBuffer();
     }
     for (const auto& f : formats) {
-      const fs::path out = folder / (result.release + "." + f);
-      if (f == "md") {
-        files.add(out, release_text);
-      } else if (f == "txt") {
-        const ReleaseOutputs& outputs = isolated_text ? *isolated_text : release_outputs;
-        files.add_written(out, [&](const OutputSink& sink) { outputs.write_text(sink); });
-      } else {
-        const ReleaseOutputs& outputs = isolated_html ? *isolated_html : release_outputs;
-        files.add_written(out, [&](const OutputSink& sink) { outputs.write_html(page, sink); });
+      const fs::path out = path_of(f);
+      if (f == "txt") {
+        if (isolated) {
+          const TextBuffer text = take_text(merged.text_text, merged.text_aside);
+          const ReleaseOutputs outputs(text.view(), format);
+          files.add_written(out, [&](const OutputSink& sink) { outputs.write_text(sink); });
+        } else {
+          files.add_written(out,
+                            [&](const OutputSink& sink) { release_outputs->write_text(sink); });
+        }
+      } else if (f != "md") {
+        if (isolated) {
+          const TextBuffer text = take_text(merged.html_text, merged.html_aside);
+          const ReleaseOutputs outputs(text.view(), format);
+          files.add_written(out, [&](const OutputSink& sink) { outputs.write_html(page, sink); });
+        } else {
+          files.add_written(
+              out, [&](const OutputSink& sink) { release_outputs->write_html(page, sink); });
+        }
       }
       result.files.push_back(out);
     }

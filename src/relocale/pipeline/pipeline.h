@@ -132,6 +132,10 @@ struct BuildOptions {
   /// XLIFF 2 files of this size or more that describe their release are read and merged a unit
   /// at a time, never held whole (tests set 0 to build every file so); the same files either way.
   uintmax_t stream_from_bytes = kStreamXliffBytes;
+  /// A right-to-left language's HTML and text pages, each merged with its own bidi marks from a
+  /// file read a unit at a time, go aside (to a temporary file) past this many bytes, and are
+  /// read back one at a time once the Markdown is written (tests set 0); the same pages either way.
+  size_t aside_from_bytes = size_t{4} << 20;
 };
 
 struct BuildResult {
