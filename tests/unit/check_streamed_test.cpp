@@ -140,6 +140,28 @@ TEST_CASE("build reads a file a unit at a time with the same pages", "[pipeline]
   }
 }
 
+TEST_CASE("a format asked for twice makes its page once, right to left too", "[pipeline][build]") {
+  test::TempDir dir;
+  const auto config = translated_project(dir.path());
+  auto pages = [&](const std::vector<std::string>& formats) {
+    fs::remove_all(config.path(config.out_dir));
+    BuildOptions options;
+    options.langs = {"ar"};
+    options.formats = formats;
+    options.stream_from_bytes = 0;
+    options.aside_from_bytes = 0;
+    Diagnostics diagnostics;
+    for (const auto& result : run_build(config, options, diagnostics)) {
+      CHECK(result.files.size() == 3);  // ar, and the source language, en
+    }
+    return test::files_below(config.path(config.out_dir));
+  };
+  const auto once = pages({"html", "txt", "md"});
+  REQUIRE(once.count("ar/release.html") == 1);
+  CHECK(once.at("ar/release.html").find("<bdi dir=\"ltr\">") != std::string::npos);
+  test::check_same_files(once, pages({"html", "txt", "html", "md", "txt"}));
+}
+
 TEST_CASE("check reads a file a unit at a time with the same reports", "[pipeline][check]") {
   test::TempDir dir;
   const auto config = translated_project(dir.path());

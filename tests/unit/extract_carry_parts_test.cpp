@@ -81,16 +81,16 @@ std::string edited(std::string text) {
 }
 
 // A release of more units than carry-over takes at once (kUnitsPerBatch), sentences repeated in
-// other paragraphs (reused, not kept), values, and a control character (written in XLIFF as a
-// character reference, which only the whole reading takes).
-std::string long_release() {
+// other paragraphs (reused, not kept), values, and maybe a control character (written in XLIFF as
+// a character reference, which only the whole reading takes) after the first batch.
+std::string long_release(bool control_character) {
   std::string text = "---\ntitle: Long\n---\n\n# A long release from Geneva\n\n";
   for (int i = 0; i < 1500; ++i) {
     text += "Paragraph " + std::to_string(i % 700) + " opens. ";
     if (i % 3 == 0) {
       text += "The office in Geneva counts " + std::to_string(i * 37) + " staff. ";
     }
-    if (i == 900) {
+    if (control_character && i == 1400) {  // after the first batch of units
       text += "A pasted \x1b[1mbold\x1b[0m word. ";
     }
     text += "It ends here.\n\n";
@@ -171,7 +171,8 @@ TEST_CASE("a release in parts is carried over a unit at a time as from whole doc
 
 TEST_CASE("a long release is carried over in parts, in batches, as from whole documents",
           "[pipeline][parts][carry-over]") {
-  check_parts_as_whole(long_release(), "", {5000});
+  check_parts_as_whole(long_release(false), "", {5000});
+  check_parts_as_whole(long_release(true), "", {5000});
 }
 
 TEST_CASE("a release that cannot be cut, or whose files were XLIFF 1.2, is carried over as whole",

@@ -81,21 +81,26 @@ TEST_CASE(
 
 TEST_CASE("a big XLIFF file is pseudo-translated a unit at a time as it would be whole",
           "[pseudo][parts]") {
-  // Each version of the file: the French one partly translated by hand, in 2.0 and in 1.2.
-  for (const std::string version : {"2.0", "1.2"}) {
+  // Each version of the file: the French one partly translated by hand, in 2.0 and in 1.2; and a
+  // 2.0 file that the unit-at-a-time reading gives up on after its head is written (a control
+  // character in its last paragraph, which only the whole reading takes).
+  for (const std::string version : {"2.0", "1.2", "2.0 refused late"}) {
     INFO("XLIFF " << version);
+    const std::string release = version == "2.0 refused late"
+                                    ? test::sample_release() + "\nA pasted \x1b[1mword\x1b[0m.\n"
+                                    : test::sample_release();
     std::map<uintmax_t, std::string> made;  // by stream_from_bytes
     size_t filled_whole = 0;
     for (const uintmax_t stream_from : {~uintmax_t{0}, uintmax_t{0}}) {
       test::TempDir dir;
-      const auto config = test::make_project(
-          dir.path(), "fr", {{"workflow/idm-geneva-release.md", test::sample_release()}});
+      const auto config =
+          test::make_project(dir.path(), "fr", {{"workflow/idm-geneva-release.md", release}});
       ExtractOptions extract;
-      extract.xliff_version = version;
+      extract.xliff_version = version == "1.2" ? "1.2" : "2.0";
       Diagnostics warnings;
       run_extract(config, extract, warnings);
       const auto file = config.xliff_path("fr", "idm-geneva-release");
-      if (version == "2.0") {  // a translator's work first, which pseudo leaves alone
+      if (version != "1.2") {  // a translator's work first, which pseudo leaves alone
         Document doc = read_xliff(read_file(file), file.string());
         doc.units[1].segments[0].target = doc.units[1].segments[0].source;
         doc.units[1].segments[0].state = SegmentState::reviewed;
@@ -109,6 +114,12 @@ TEST_CASE("a big XLIFF file is pseudo-translated a unit at a time as it would be
         CHECK(filled == filled_whole);
       }
       made[stream_from] = read_file(file);
+      if (version != "1.2") {
+        const Document after = read_xliff(made[stream_from], file.string());
+        CHECK(source_form(*after.units[1].segments[0].target) ==
+              source_form(after.units[1].segments[0].source));
+        CHECK(after.units[1].segments[0].state == SegmentState::reviewed);
+      }
       // Nothing but the file is left in its folder.
       CHECK(std::distance(fs::directory_iterator(file.parent_path()), fs::directory_iterator{}) ==
             1);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
@@ -173,7 +174,7 @@ class PackedFields {
     return c;
   }
   std::string field() {
-    size_t size = 0;
+    uint64_t size = 0;
     for (int shift = 0;; shift += 7) {
       need(1);
       const auto byte = static_cast<unsigned char>(rest_[0]);
@@ -181,14 +182,16 @@ class PackedFields {
       if (shift > 56) {
         throw std::invalid_argument("unpack_content: a length too long");
       }
-      size |= static_cast<size_t>(byte & 0x7F) << shift;
+      size |= static_cast<uint64_t>(byte & 0x7F) << shift;
       if ((byte & 0x80) == 0) {
         break;
       }
     }
-    need(size);
-    std::string out(rest_.substr(0, size));
-    rest_.remove_prefix(size);
+    if (size > rest_.size()) {
+      throw std::invalid_argument("unpack_content: the bytes end too soon");
+    }
+    std::string out(rest_.substr(0, static_cast<size_t>(size)));
+    rest_.remove_prefix(static_cast<size_t>(size));
     return out;
   }
 

@@ -1500,24 +1500,26 @@ bool merge_streamed(const ProjectConfig& config, const std::string& lang,
       text.emplace(header, style, *text_merge);
     }
   };
-  const bool streamed = stream_xliff_file(
-      config, lang, release, header,
-      [&](Unit&& unit) {
-        if (!release_merge) {
-          start();
-        }
-        if (judge_targets) {
-          enforce_merge_contract(unit, xliff_file, out.diagnostics);
-        }
-        release_merge->add(unit);
-        if (html) {
-          html->add(unit);
-          text->add(unit);
-          set_aside(*html, out.html_aside, /*at_the_end=*/false);
-          set_aside(*text, out.text_aside, /*at_the_end=*/false);
-        }
-      },
-      stream_from_bytes, &source);
+  // An Error of the merge's own (the disk full as a page goes aside) is thrown as it was, not taken
+  // by the reading for a reason to read the file whole.
+  const bool streamed = with_caller_errors([&] {
+    return stream_xliff_file(config, lang, release, header, passing_errors([&](Unit&& unit) {
+                               if (!release_merge) {
+                                 start();
+                               }
+                               if (judge_targets) {
+                                 enforce_merge_contract(unit, xliff_file, out.diagnostics);
+                               }
+                               release_merge->add(unit);
+                               if (html) {
+                                 html->add(unit);
+                                 text->add(unit);
+                                 set_aside(*html, out.html_aside, /*at_the_end=*/false);
+                                 set_aside(*text, out.text_aside, /*at_the_end=*/false);
+                               }
+                             }),
+                             stream_from_bytes, &source);
+  });
   if (!streamed) {
     return false;
   }
@@ -1555,10 +1557,14 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
                                    Diagnostics& diagnostics) {
   const auto releases = select_releases(config, options.releases);
   auto langs = select_languages(config, options.langs);
-  const auto formats = options.formats.empty() ? config.formats : options.formats;
-  for (const auto& f : formats) {
+  // Each format once, in the order first given ("html, html" makes one page).
+  std::vector<std::string> formats;
+  for (const auto& f : options.formats.empty() ? config.formats : options.formats) {
     if (f != "html" && f != "md" && f != "txt") {
       throw Error(subst(tr("unknown output format \"{1}\" (expected html, md or txt)"), {f}));
+    }
+    if (std::find(formats.begin(), formats.end(), f) == formats.end()) {
+      formats.push_back(f);
     }
   }
   StyleCache styles(config);

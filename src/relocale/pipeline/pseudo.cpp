@@ -87,6 +87,7 @@ size_t pseudo_translate_file(const ProjectConfig& config, const std::string& lan
   write.cat_profile = config.settings_for(lang).cat_profile;
   write.display = [&style](const Placeholder& p) { return render_placeholder(p, style); };
   size_t filled = 0;
+  bool head_written = false;
   {
     // A unit at a time: the head once the header and skeleton are read (before the first unit),
     // then each unit as it comes. Nothing is committed unless the whole file was read so.
@@ -104,8 +105,7 @@ size_t pseudo_translate_file(const ProjectConfig& config, const std::string& lan
         text.clear();
         write_xliff2_head(text, header, skeleton_xml);
         updated->write(text);
-        one = header;  // the header's fields, which the units' notes name
-        one.skeleton.clear();
+        one.release = header.release;  // which the units' notes name
       }
     };
     const bool streamed = with_caller_errors([&] {
@@ -118,6 +118,7 @@ size_t pseudo_translate_file(const ProjectConfig& config, const std::string& lan
           }),
           stream_from_bytes);
     });
+    head_written = updated.has_value();
     if (streamed) {
       write_head();  // a file without units
       text.clear();
@@ -129,7 +130,7 @@ size_t pseudo_translate_file(const ProjectConfig& config, const std::string& lan
   }
   // Whole: smaller, XLIFF 1.2, or a fault that load_xliff_file names.
   const std::string bytes = read_file(file);
-  {
+  if (!head_written) {  // the version from the root; a file with a head written was 2.0
     pugi::xml_document xml;
     parse_xml(xml, bytes, file.string());
     write.version = xliff_version_of(xml) == "1.2" ? "1.2" : "2.0";
