@@ -91,11 +91,31 @@ void PreviousVersion::add_unit(Unit&& unit) {
     if (has_target(s)) {
       translated_by_source_[keys_.source(segment)].push_back(
           static_cast<uint32_t>(translated_.size()));
-      translated_.push_back(Translated{pack_content(s.source), pack_content(*s.target), s.state,
-                                       std::move(s.notes), unit.id, u, segment});
+      if (translated_unit_ids_.empty() || translated_unit_ids_.back().first != u) {
+        translated_unit_ids_.emplace_back(u, unit.id);
+      }
+      Translated t;
+      t.packed = pack_content(s.source);
+      t.target_at = t.packed.size();
+      t.packed += pack_content(*s.target);
+      t.packed.shrink_to_fit();
+      t.notes = std::move(s.notes);
+      t.segment = segment;
+      t.unit = u;
+      t.state = s.state;
+      translated_.push_back(std::move(t));
     }
     ++segment;
   }
+}
+
+const std::string& PreviousVersion::unit_id(const Translated& translated) const {
+  const auto it =
+      std::lower_bound(translated_unit_ids_.begin(), translated_unit_ids_.end(), translated.unit,
+                       [](const std::pair<uint32_t, std::string>& entry, uint32_t unit) {
+                         return entry.first < unit;
+                       });
+  return it->second;  // every translated segment's unit is listed
 }
 
 void PreviousVersion::finish_reading() {
@@ -115,7 +135,7 @@ void PreviousVersion::add_translations_to(TranslationMemory& memory) const {
   for (const auto& t : translated_) {
     if (t.state >= SegmentState::translated) {
       memory.add(TmEntry{source_lang_, target_lang_, t.source(), t.target(), t.state,
-                         release_ + "/" + t.unit_id, date_});
+                         release_ + "/" + unit_id(t), date_});
     }
   }
 }
@@ -353,8 +373,8 @@ CarryOverReport CarryOver::finish(TranslationMemory& memory) {
       }
       const auto& old = translations[t];
       memory.add(TmEntry{previous_->source_lang(), previous_->target_lang(), old.source(),
-                         old.target(), old.state, previous_->release() + "/" + old.unit_id,
-                         previous_->date()});
+                         old.target(), old.state,
+                         previous_->release() + "/" + previous_->unit_id(old), previous_->date()});
     }
   }
   return report_;

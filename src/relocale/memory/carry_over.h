@@ -112,16 +112,17 @@ class PreviousVersion {
   /// A segment with a translation, its source and target packed (pack_content): a big
   /// release's translations are held until the end of its carry-over.
   struct Translated {
-    std::string packed_source;
-    std::string packed_target;
-    SegmentState state = SegmentState::initial;
+    std::string packed;  // the source, then from target_at the target
     std::vector<std::string> notes;
-    std::string unit_id;
-    uint32_t unit = 0;
     size_t segment = 0;  // in the file's order
-    Content source() const { return unpack_content(packed_source); }
-    Content target() const { return unpack_content(packed_target); }
+    size_t target_at = 0;
+    uint32_t unit = 0;
+    SegmentState state = SegmentState::initial;
+    Content source() const { return unpack_content(std::string_view(packed).substr(0, target_at)); }
+    Content target() const { return unpack_content(std::string_view(packed).substr(target_at)); }
   };
+  /// The id of a unit that has translations.
+  const std::string& unit_id(const Translated& translated) const;
   const SegmentKeys& keys() const { return keys_; }
   const std::vector<Translated>& translated() const { return translated_; }
   /// The translated segments with this source key, in file order (indices in translated()).
@@ -142,6 +143,7 @@ class PreviousVersion {
   std::string date_;
   SegmentKeys keys_;
   std::vector<Translated> translated_;
+  std::vector<std::pair<uint32_t, std::string>> translated_unit_ids_;  // in unit order
   std::unordered_map<TextKey, std::vector<uint32_t>, TextKeyHash> translated_by_source_;
   std::vector<uint32_t> units_by_id_;  // every unit, in the order of their ids' keys
   bool finished_ = false;
