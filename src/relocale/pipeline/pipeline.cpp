@@ -695,30 +695,39 @@ std::vector<LanguageFile> language_files(const ExtractShared& shared, const std:
   return files;
 }
 
+// Writes a language's file, made aside: `size` bytes that `made` hands to the sink it is given,
+// in pieces (as often as asked). A file that comes out as it was read is left as it is: nothing
+// rewritten, its time kept, for whatever watches the files (an editor, make, a sync). A new file
+// is not digested: there is nothing to compare it with.
+void write_unless_as_read(const LanguageFile& file, uint64_t size,
+                          const std::function<void(const XliffSink&)>& made) {
+  if (file.had_previous) {
+    Fingerprint digest;
+    digest.begin_field(size);
+    made([&digest](std::string_view piece) { digest.add_piece(piece); });
+    if (digest.end_field().hex() == file.previous_digest) {
+      return;
+    }
+  }
+  AtomicFileWriter updated(file.xliff);
+  made([&updated](std::string_view piece) { updated.write(piece); });
+  commit_unless_changed(updated, file);
+}
+
 // The file of a release written in parts: the head, now that `header` holds the key of every
-// part, then the units that waited for it, then the tail. A file that comes out as it was read is
-// left as it is (see carry_over_and_write).
+// part, then the units that waited for it, then the tail.
 void write_head_and_units(LanguageFile& file, Document& header, const std::string& skeleton_xml) {
   header.target_lang = file.lang;
   std::string head;
   write_xliff2_head(head, header, skeleton_xml);
   std::string tail;
   write_xliff2_tail(tail);
-  if (file.had_previous) {
-    Fingerprint made;
-    made.begin_field(head.size() + file.units->size() + tail.size());
-    made.add_piece(head);
-    file.units->replay([&made](std::string_view piece) { made.add_piece(piece); });
-    made.add_piece(tail);
-    if (made.end_field().hex() == file.previous_digest) {
-      return;
-    }
-  }
-  AtomicFileWriter updated(file.xliff);
-  updated.write(head);
-  file.units->replay([&updated](std::string_view piece) { updated.write(piece); });
-  updated.write(tail);
-  commit_unless_changed(updated, file);
+  write_unless_as_read(file, head.size() + file.units->size() + tail.size(),
+                       [&](const XliffSink& sink) {
+                         sink(head);
+                         file.units->replay(sink);
+                         sink(tail);
+                       });
 }
 
 // Reads the file a language had when extract started, and the digest of its bytes, by which it is
@@ -825,26 +834,29 @@ void carry_over_and_write(const ExtractShared& shared, Document& part,
       write_xliff2_units(part, file.write,
                          [&file](std::string_view piece) { file.units->append(piece); });
     } else {
-      // A file that comes out as it was read is left as it is: nothing rewritten, its time kept,
-      // for whatever watches the files (an editor, make, a sync). So the file is made first, in
-      // memory, or for a big release in a temporary file beside it (XLIFF is about eight times
-      // the release), then digested.
+      // The file is made first, in memory, or for a big release in a temporary file beside it
+      // (XLIFF is about eight times the release), to be compared with the one there.
       SpillBuffer xliff(file.xliff.parent_path(), size_t{2} << 20);
       write_xliff(part, file.write, [&xliff](std::string_view piece) { xliff.append(piece); });
-      bool unchanged = false;
-      if (file.had_previous) {  // a new file is not digested: nothing to compare it with
-        Fingerprint made;
-        made.begin_field(xliff.size());
-        xliff.replay([&made](std::string_view piece) { made.add_piece(piece); });
-        unchanged = made.end_field().hex() == file.previous_digest;
-      }
-      if (!unchanged) {
-        AtomicFileWriter updated(file.xliff);
-        xliff.replay([&updated](std::string_view piece) { updated.write(piece); });
-        commit_unless_changed(updated, file);
-      }
+      write_unless_as_read(file, xliff.size(),
+                           [&xliff](const XliffSink& sink) { xliff.replay(sink); });
     }
   }
+}
+
+// A unit of a language's file as extract makes it, at `position` among the release's blocks: no
+// targets, candidates or notes, and no line in a file.
+void to_source_side(Unit& unit, int position) {
+  for (auto& seg : unit.segments) {
+    seg.target.reset();
+    seg.state = SegmentState::initial;
+    seg.candidates.clear();
+    seg.notes.clear();
+    seg.line = 0;
+  }
+  unit.position = position;
+  unit.notes.clear();
+  unit.line = 0;
 }
 
 // The release's source side from the first of its files, when that file's extraction key holds
@@ -869,16 +881,9 @@ std::unique_ptr<Document> source_side_from_files(const ExtractShared& shared,
   auto source = std::make_unique<Document>(*first->previous);
   source->target_lang.clear();
   source->source_file = release_path;
-  clear_translations(*source);
   int position = 0;
   for (auto& unit : source->units) {
-    unit.position = ++position;
-    unit.notes.clear();
-    unit.line = 0;
-    for (auto& seg : unit.segments) {
-      seg.notes.clear();
-      seg.line = 0;
-    }
+    to_source_side(unit, ++position);
   }
   return source;
 }
@@ -974,9 +979,7 @@ void extract_from_text(const ExtractShared& shared, const std::string& release_p
       name_units(state.part, unit_ids, current.pending[k], warnings);
       fingerprint.add(state.part);
       if (in_parts) {
-        for (const auto& piece : state.part.skeleton) {
-          append_xliff2_skeleton_part(state.skeleton_xml, piece);
-        }
+        append_xliff2_skeleton(state.skeleton_xml, state.part.skeleton);
         release_warnings.insert(release_warnings.end(), state.part.source_warnings.begin(),
                                 state.part.source_warnings.end());
       } else {
@@ -1099,16 +1102,7 @@ void units_from_file(const ProjectConfig& config, const LanguageFile& file,
                      const std::string& release, bool streamed, UnitBatches& batches) {
   int position = 0;
   auto each_unit = [&](Unit&& unit) {
-    for (auto& seg : unit.segments) {
-      seg.target.reset();
-      seg.state = SegmentState::initial;
-      seg.candidates.clear();
-      seg.notes.clear();
-      seg.line = 0;
-    }
-    unit.position = ++position;
-    unit.notes.clear();
-    unit.line = 0;
+    to_source_side(unit, ++position);
     batches.add(std::move(unit));
   };
   if (streamed) {
@@ -1191,9 +1185,7 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
                                         first ? &first_source : nullptr, streamed);
     if (first) {  // as XML for the heads, which is a third of what it takes as parts
       first_streamed = streamed;
-      for (const auto& piece : first_header.skeleton) {
-        append_xliff2_skeleton_part(first_skeleton_xml, piece);
-      }
+      append_xliff2_skeleton(first_skeleton_xml, first_header.skeleton);
       first_skeleton_xml.shrink_to_fit();
       std::vector<SkeletonPart>().swap(first_header.skeleton);
     }
@@ -1201,6 +1193,7 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
   }
   const auto from = std::find_if(state.files.begin(), state.files.end(),
                                  [](const LanguageFile& f) { return f.had_previous; });
+  const auto from_index = static_cast<size_t>(from - state.files.begin());
   std::string inputs_key = extraction_inputs_key_of_file(config, release_path, path);
   const bool unchanged =
       !first_header.extraction_key.empty() &&
@@ -1212,7 +1205,7 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
   std::unique_ptr<SpillBuffer> extracted;
   if (unchanged) {
     add_source_warnings(warnings, release_path, first_header.source_warnings);
-    keys = &previous[static_cast<size_t>(from - state.files.begin())]->keys();
+    keys = &previous[from_index]->keys();
     state.part = std::move(first_header);
     state.part.target_lang.clear();
     state.part.source_file = release_path;
@@ -1245,9 +1238,7 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
     write_xliff2_tail(text);
     extracted->append(text);
     if (parts.part_count() == 1) {  // a release that cannot be cut: its skeleton in its one part
-      for (const auto& piece : state.part.skeleton) {
-        append_xliff2_skeleton_part(state.skeleton_xml, piece);
-      }
+      append_xliff2_skeleton(state.skeleton_xml, state.part.skeleton);
       state.part.skeleton.clear();
     }
   }
@@ -1295,7 +1286,7 @@ void extract_in_parts_with_previous(const ExtractShared& shared, const std::stri
       }
     }
     carries[l].reset();
-    if (l != static_cast<size_t>(from - state.files.begin())) {  // `keys` may be the first's
+    if (l != from_index) {  // `keys` may be the first's
       previous[l].reset();
     }
   }

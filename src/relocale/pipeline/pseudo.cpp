@@ -99,9 +99,7 @@ size_t pseudo_translate_file(const ProjectConfig& config, const std::string& lan
       if (!updated) {
         updated.emplace(file);
         std::string skeleton_xml;
-        for (const auto& piece : header.skeleton) {
-          append_xliff2_skeleton_part(skeleton_xml, piece);
-        }
+        append_xliff2_skeleton(skeleton_xml, header.skeleton);
         text.clear();
         write_xliff2_head(text, header, skeleton_xml);
         updated->write(text);

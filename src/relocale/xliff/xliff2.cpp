@@ -375,6 +375,12 @@ void write_xliff2_units(const Document& doc, const XliffWriteOptions& options,
   }
 }
 
+void append_xliff2_skeleton(std::string& skeleton_xml, const std::vector<SkeletonPart>& parts) {
+  for (const auto& part : parts) {
+    append_xliff2_skeleton_part(skeleton_xml, part);
+  }
+}
+
 void write_xliff2_tail(std::string& out) {
   out += "  </file>\n</xliff>\n";
 }
@@ -383,9 +389,7 @@ void write_xliff2(const Document& doc, const XliffWriteOptions& options, const X
   std::string out;
   {
     std::string skeleton_xml;
-    for (const auto& part : doc.skeleton) {
-      append_xliff2_skeleton_part(skeleton_xml, part);
-    }
+    append_xliff2_skeleton(skeleton_xml, doc.skeleton);
     write_xliff2_head(out, doc, skeleton_xml);
   }
   sink(out);

@@ -296,7 +296,7 @@ bool stream_xliff2_file(const std::filesystem::path& file, Document& header,
   const XliffPieces pieces = [&file](const std::function<bool(std::string_view)>& piece) {
     read_file_in_pieces(file, kPieceBytes, piece);
   };
-  return Xliff2Stream(pieces, file.string(), header, on_unit).read();
+  return stream_xliff2(pieces, file.string(), header, on_unit);
 }
 
 std::function<void(Unit&&)> passing_errors(std::function<void(Unit&&)> use) {

@@ -44,6 +44,8 @@ void write_xliff2(const Document& doc, const XliffWriteOptions& options, const X
 /// in order): the head, which holds the skeleton, then the units, then the tail.
 /// A skeleton part as it goes inside <rl:skeleton>, appended to `skeleton_xml`.
 void append_xliff2_skeleton_part(std::string& skeleton_xml, const SkeletonPart& part);
+/// Each of `parts` so.
+void append_xliff2_skeleton(std::string& skeleton_xml, const std::vector<SkeletonPart>& parts);
 /// Everything before the first unit: the declaration, <xliff>, <file>, the skeleton (its parts
 /// already written by append_xliff2_skeleton_part) and the file's notes, from doc's header fields
 /// (languages, release, date, title, format, extraction_key).
