@@ -1677,8 +1677,7 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     AtomicFileSet files;
     const fs::path folder = config.path(config.out_dir) / job.lang;
     auto path_of = [&](const std::string& f) { return folder / (result.release + "." + f); };
-    const bool wants_md = std::find(formats.begin(), formats.end(), "md") != formats.end();
-    if (wants_md) {
+    if (std::find(formats.begin(), formats.end(), "md") != formats.end()) {
       files.add(path_of("md"), release_text);
     }
     // The HTML page and the text are made from one reading of the release, unless a
@@ -1692,24 +1691,24 @@ std::vector<BuildResult> run_build(const ProjectConfig& config, const BuildOptio
     }
     for (const auto& f : formats) {
       const fs::path out = path_of(f);
-      if (f == "txt") {
+      if (f != "md") {
+        const bool text_page = f == "txt";
+        // A right-to-left page is made from its own text, taken now.
+        std::optional<TextBuffer> own_text;
+        std::optional<ReleaseOutputs> own_outputs;
         if (isolated) {
-          const TextBuffer text = take_text(merged.text_text, merged.text_aside);
-          const ReleaseOutputs outputs(text.view(), format);
-          files.add_written(out, [&](const OutputSink& sink) { outputs.write_text(sink); });
-        } else {
-          files.add_written(out,
-                            [&](const OutputSink& sink) { release_outputs->write_text(sink); });
+          own_text = text_page ? take_text(merged.text_text, merged.text_aside)
+                               : take_text(merged.html_text, merged.html_aside);
+          own_outputs.emplace(own_text->view(), format);
         }
-      } else if (f != "md") {
-        if (isolated) {
-          const TextBuffer text = take_text(merged.html_text, merged.html_aside);
-          const ReleaseOutputs outputs(text.view(), format);
-          files.add_written(out, [&](const OutputSink& sink) { outputs.write_html(page, sink); });
-        } else {
-          files.add_written(
-              out, [&](const OutputSink& sink) { release_outputs->write_html(page, sink); });
-        }
+        const ReleaseOutputs& outputs = isolated ? *own_outputs : *release_outputs;
+        files.add_written(out, [&](const OutputSink& sink) {
+          if (text_page) {
+            outputs.write_text(sink);
+          } else {
+            outputs.write_html(page, sink);
+          }
+        });
       }
       result.files.push_back(out);
     }
