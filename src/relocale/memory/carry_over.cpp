@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
@@ -121,9 +122,7 @@ const std::string& PreviousVersion::unit_id(const Translated& translated) const 
 void PreviousVersion::finish_reading() {
   keys_.shrink_to_fit();
   units_by_id_.resize(keys_.unit_count());
-  for (uint32_t u = 0; u < units_by_id_.size(); ++u) {
-    units_by_id_[u] = u;
-  }
+  std::iota(units_by_id_.begin(), units_by_id_.end(), uint32_t{0});
   // Units of the same id stay in file order: the first is found first.
   std::stable_sort(units_by_id_.begin(), units_by_id_.end(), [this](uint32_t a, uint32_t b) {
     return key_less(keys_.unit_id(a), keys_.unit_id(b));
